@@ -1,0 +1,47 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+
+const root = import.meta.dirname;
+
+/**
+ * Aliases for package folders whose files tasks load at run time. dictionary-en exports only
+ * ".", and harper.js does not export its .wasm, so `?asset` imports reach them through these.
+ */
+export const assetAliases = {
+  '@harper-dist': resolve(root, 'node_modules/harper.js/dist'),
+  '@dictionary-en': resolve(root, 'node_modules/dictionary-en'),
+};
+
+export default defineConfig({
+  main: {
+    resolve: { alias: assetAliases },
+    build: {
+      outDir: 'out/main',
+      rollupOptions: {
+        input: {
+          index: resolve(root, 'main/electron/main.ts'),
+          'web-host': resolve(root, 'main/web/web-host.ts'),
+          'task-thread': resolve(root, 'workers/entry/thread.ts'),
+          'task-process': resolve(root, 'workers/entry/process.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      rollupOptions: {
+        input: { index: resolve(root, 'preload/index.ts') },
+        // A sandboxed preload must be CommonJS: Electron loads ESM preloads only unsandboxed.
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(root, 'renderer'),
+    build: {
+      outDir: 'out/renderer',
+      rollupOptions: { input: { index: resolve(root, 'renderer/index.html') } },
+    },
+  },
+});

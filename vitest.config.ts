@@ -1,0 +1,53 @@
+import type { Plugin } from 'vite';
+import { defineConfig } from 'vitest/config';
+import { assetAliases } from './electron.vite.config.ts';
+
+/**
+ * electron-vite turns `x?asset` into the path of a copied file. Tests run the sources, so here
+ * the same import yields the file's path in node_modules.
+ */
+function assetPaths(): Plugin {
+  return {
+    name: 'forkpad-asset-paths',
+    enforce: 'pre',
+    async resolveId(source, importer) {
+      if (!source.endsWith('?asset')) return null;
+      const resolved = await this.resolve(source.slice(0, -'?asset'.length), importer, { skipSelf: true });
+      return resolved ? `\0asset:${resolved.id}` : null;
+    },
+    load(id) {
+      return id.startsWith('\0asset:') ? `export default ${JSON.stringify(id.slice('\0asset:'.length))};` : null;
+    },
+  };
+}
+
+export default defineConfig({
+  resolve: { alias: assetAliases },
+  plugins: [assetPaths()],
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['{main,workers,preload,renderer,test}/**/*.test.ts'],
+          exclude: ['**/*.browser.test.ts', 'node_modules/**'],
+          environment: 'node',
+          testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.browser.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          // One Chromium and one web host at a time: two cores, and tests measure timing.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});

@@ -1,0 +1,132 @@
+/**
+ * Documents and their incremental, versioned changes (LSP-style incremental sync).
+ * Every offset is a UTF-16 code-unit offset into the document, as Monaco and JavaScript count.
+ */
+import { Errors } from './errors.ts';
+
+/** One replacement: `length` code units at `offset` become `text`. */
+export interface TextEdit {
+  readonly offset: number;
+  readonly length: number;
+  readonly text: string;
+}
+
+/**
+ * The edits that take a document from `version - 1` to `version`. As in one Monaco content-change
+ * event, every edit's offset refers to the text *before* the change, and edits do not overlap.
+ */
+export interface DocumentChange {
+  readonly uri: string;
+  readonly version: number;
+  readonly edits: readonly TextEdit[];
+}
+
+/** The whole document at one version: what primes a freshly started task. */
+export interface DocumentSnapshot {
+  readonly uri: string;
+  readonly version: number;
+  readonly text: string;
+}
+
+/** A half-open range `[start, end)` of UTF-16 offsets. */
+export interface TextRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Largest document Forkpad edits in full mode (bytes of UTF-16 text, i.e. 2 × length). */
+export const MAX_DOCUMENT_LENGTH = 32 * 1024 * 1024;
+
+function checkEdit(edit: TextEdit, textLength: number): void {
+  const { offset, length } = edit;
+  if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0) {
+    throw Errors.invalidInput('edit', `offset ${offset} and length ${length} must be non-negative integers`);
+  }
+  if (offset + length > textLength) {
+    throw Errors.invalidInput('edit', `range ${offset}+${length} is past the end of a ${textLength}-unit document`);
+  }
+  if (typeof edit.text !== 'string') throw Errors.invalidInput('edit', 'text must be a string');
+}
+
+/**
+ * Applies one change's edits to `text`. Throws a clear error for edits out of range or
+ * overlapping, and never returns a half-applied result.
+ */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  for (const edit of edits) checkEdit(edit, text.length);
+  const ordered = [...edits].sort((a, b) => b.offset - a.offset || b.length - a.length);
+  let result = text;
+  let previousStart = Number.POSITIVE_INFINITY;
+  for (const edit of ordered) {
+    if (edit.offset + edit.length > previousStart) {
+      throw Errors.invalidInput('edit', `edits overlap at offset ${edit.offset}`);
+    }
+    result = result.slice(0, edit.offset) + edit.text + result.slice(edit.offset + edit.length);
+    previousStart = edit.offset;
+  }
+  if (result.length > MAX_DOCUMENT_LENGTH) throw Errors.tooLarge('document', result.length * 2, MAX_DOCUMENT_LENGTH * 2);
+  return result;
+}
+
+/**
+ * A document kept current by applying versioned changes, as every task and the host's mirror do.
+ * A change that does not follow the current version is refused, so a task never silently drifts.
+ */
+export class VersionedDocument {
+  uri: string;
+  version: number;
+  text: string;
+
+  constructor(snapshot: DocumentSnapshot) {
+    this.uri = snapshot.uri;
+    this.version = snapshot.version;
+    this.text = snapshot.text;
+  }
+
+  /** Applies `change`, or throws (leaving the document as it was) if it is out of order or invalid. */
+  apply(change: DocumentChange): void {
+    if (change.version !== this.version + 1) throw Errors.outOfSync(change.version - 1, this.version);
+    this.text = applyEdits(this.text, change.edits);
+    this.version = change.version;
+  }
+
+  reset(snapshot: DocumentSnapshot): void {
+    this.uri = snapshot.uri;
+    this.version = snapshot.version;
+    this.text = snapshot.text;
+  }
+}
+
+/**
+ * Maps a range computed for the text before `edits` into the text after them. A range that any
+ * edit touches (overlaps or abuts, since typing next to a word changes the word) maps to
+ * undefined: its result is stale and must be dropped, never painted at the wrong place.
+ */
+export function mapRange(range: TextRange, edits: readonly TextEdit[]): TextRange | undefined {
+  let delta = 0;
+  for (const edit of edits) {
+    const editEnd = edit.offset + edit.length;
+    if (edit.offset <= range.end && editEnd >= range.start) return undefined;
+    if (editEnd < range.start) delta += edit.text.length - edit.length;
+  }
+  return { start: range.start + delta, end: range.end + delta };
+}
+
+/** Counts shown in the status bar and answered by the host's first round trip. */
+export interface DocumentStats {
+  readonly lines: number;
+  readonly words: number;
+  readonly characters: number;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
+
+export function documentStats(text: string): DocumentStats {
+  let lines = 1;
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lines += 1;
+  let words = 0;
+  for (const _match of text.matchAll(WORD)) words += 1;
+  let characters = 0;
+  for (const _char of text) characters += 1;
+  return { lines, words, characters };
+}

@@ -1,0 +1,90 @@
+/**
+ * What the probes measure and the task monitor shows. A value of `null` means "measuring": the
+ * first sample of a rate has nothing to compare with, and Forkpad never shows a fake zero.
+ */
+import type { HostKind, TaskId } from './tasks.ts';
+
+export type TaskState = 'starting' | 'ready' | 'busy' | 'unresponsive' | 'crashed' | 'restarting' | 'stopped';
+
+export interface Percentiles {
+  readonly p50: number;
+  readonly p95: number;
+  readonly p99: number;
+}
+
+export interface MemoryReading {
+  readonly bytes: number;
+  /** `rss` for a process; `heap` (V8 heap used) for a thread or an inline task's share. */
+  readonly kind: 'rss' | 'heap';
+}
+
+export interface RestartPolicyState {
+  /** Crashes inside the current window (VS Code's rule: 3 in 5 minutes, then stop). */
+  readonly crashesInWindow: number;
+  readonly windowMs: number;
+  readonly maxCrashes: number;
+  /** Epoch ms of the next automatic restart, if one is scheduled. */
+  readonly nextRestartAt: number | null;
+  /** True once the task stopped restarting by itself. */
+  readonly gaveUp: boolean;
+}
+
+export interface TaskSample {
+  readonly task: TaskId;
+  readonly kind: HostKind;
+  readonly state: TaskState;
+  readonly pid: number | null;
+  readonly threadId: number | null;
+  /** Percent of one core over the last interval (can exceed 100 for a process). */
+  readonly cpuPercent: number | null;
+  /** Cumulative CPU time of the current host, ms. */
+  readonly cpuTimeMs: number | null;
+  readonly memory: MemoryReading | null;
+  /** Queue wait plus run, ms, over recent jobs. */
+  readonly latency: Percentiles | null;
+  readonly queueDepth: number;
+  readonly jobsPerSecond: number | null;
+  readonly restarts: number;
+  readonly spawnToReadyMs: number | null;
+  readonly roundTripMs: number | null;
+  readonly lastError: string | null;
+  readonly restartPolicy: RestartPolicyState;
+}
+
+export interface ThreadSample {
+  readonly threadId: number;
+  readonly name: string;
+  readonly cpuPercent: number | null;
+}
+
+export interface HostSample {
+  readonly pid: number;
+  readonly cpuPercent: number | null;
+  readonly mainThreadCpuPercent: number | null;
+  readonly rssBytes: number;
+  readonly heapUsedBytes: number;
+  /** Event-loop delay of the host's main thread, ms. */
+  readonly eventLoopDelay: Percentiles & { readonly max: number };
+  /** Share of the interval the host's event loop was busy, 0..1. */
+  readonly eventLoopUtilization: number | null;
+}
+
+/** Other processes of the app, from Electron's `app.getAppMetrics()` (renderer, GPU). */
+export interface AppProcessSample {
+  readonly pid: number;
+  readonly type: string;
+  readonly name: string;
+  /** Already converted to percent of one core. */
+  readonly cpuPercent: number | null;
+  readonly memory: MemoryReading | null;
+}
+
+export interface MetricsSnapshot {
+  /** Epoch ms. */
+  readonly at: number;
+  readonly intervalMs: number;
+  readonly cores: number;
+  readonly host: HostSample;
+  readonly tasks: readonly TaskSample[];
+  readonly appProcesses: readonly AppProcessSample[];
+}

@@ -1,0 +1,251 @@
+/**
+ * The typed API of each task. The host-side proxy (`createRpcClient<TaskApi<T>>`) and the
+ * task-side dispatcher (`serveRpc`) both derive from these interfaces: this file is the only
+ * place a task method is declared.
+ */
+import type { DocumentChange, DocumentSnapshot, TextRange } from './document.ts';
+import type { Method } from './rpc.ts';
+import type { TaskId } from './tasks.ts';
+
+/** Absolute paths of the files tasks load at run time, resolved by the host from its build. */
+export interface TaskAssets {
+  readonly harperWasm: string;
+  readonly dictionaryAff: string;
+  readonly dictionaryDic: string;
+}
+
+/** Settings every task host is primed with; a move or restart re-sends them. */
+export interface TaskSettings {
+  /** Grammar rules the user chose to ignore (harper rule names). */
+  readonly ignoredRules: readonly string[];
+}
+
+/** What a freshly spawned host is told before it takes work. */
+export interface TaskInit {
+  readonly task: TaskId;
+  /** The app's data folder: journals, personal dictionary. */
+  readonly dataDir: string;
+  readonly assets: TaskAssets;
+  readonly settings: TaskSettings;
+}
+
+/** Where a started task runs, as its host reports it. */
+export interface ReadyInfo {
+  readonly pid: number;
+  readonly threadId: number;
+  /** ms from the entry module's first line to the task being ready (loading dictionaries, WASM). */
+  readonly loadMs: number;
+}
+
+export type FaultKind = 'crash' | 'hang' | 'leak' | 'busy';
+
+export interface Fault {
+  readonly kind: FaultKind;
+  /** For `busy`: how long to hold 100% of one core; for an inline `hang`: how long to block. */
+  readonly durationMs?: number;
+}
+
+/** Methods every task host answers, whatever its task. */
+export interface ControlApi {
+  /** Loads the task. Must be the first call; resolves once it can take work. */
+  start: Method<TaskInit, ReadyInfo>;
+  /** Fault injection for tests and the monitor. `busy` resolves after its duration. */
+  injectFault: Method<Fault, void>;
+  /** Does nothing: the protocol's own cost. */
+  noop: Method<null, null>;
+  /** Returns its payload: message cost by size. */
+  echo: Method<string, string>;
+}
+
+/** Every task mirrors the editor's document through these. */
+/** The document a task is primed with; `path` is the file it came from, null while untitled. */
+export interface OpenRequest extends DocumentSnapshot {
+  readonly path: string | null;
+}
+
+export interface DocumentSyncApi {
+  open: Method<OpenRequest, void>;
+  change: Method<DocumentChange, void>;
+}
+
+/** A result computed for one version of a document. Stale ones are dropped or re-mapped. */
+export interface Versioned {
+  readonly uri: string;
+  readonly version: number;
+}
+
+// ---- keystroke -------------------------------------------------------------------------------
+
+export type KeyKind = 'character' | 'backspace' | 'delete' | 'enter' | 'paste' | 'other';
+
+/** One key event as the renderer saw it. `at` is epoch ms (performance.timeOrigin + now). */
+export interface KeyEvent {
+  readonly kind: KeyKind;
+  readonly at: number;
+}
+
+export interface KeystrokeChange extends DocumentChange {
+  readonly keys: readonly KeyEvent[];
+}
+
+export interface TypingStats {
+  readonly keystrokes: number;
+  readonly charactersPerMinute: number;
+  readonly wordsPerMinute: number;
+  /** Keys in the current burst (pauses under 2 s). */
+  readonly burst: number;
+  readonly backspaceRatio: number;
+  /** Keydown to durable acknowledgement, ms. */
+  readonly ackLatency: { readonly p50: number; readonly p95: number } | null;
+}
+
+/** A document rebuilt from its journal after a crash. */
+export interface RecoveredDocument extends Versioned {
+  readonly text: string;
+  /** The file it was opened from, if any. */
+  readonly path: string | null;
+  /** Whether the journal held edits after its base snapshot (i.e. unsaved work). */
+  readonly dirty: boolean;
+  /** A torn last record that was skipped, if any. */
+  readonly tornBytes: number;
+}
+
+/** Keystroke mirrors the document like the others, but its changes also carry key events. */
+export interface KeystrokeApi {
+  open: Method<OpenRequest, void>;
+  change: Method<KeystrokeChange, void>;
+  stats: Method<null, TypingStats>;
+  /** Journals this session holds for documents that were never saved or closed. */
+  recover: Method<null, readonly RecoveredDocument[]>;
+  /** After a save: the journal restarts from the saved text. */
+  compact: Method<OpenRequest, void>;
+  /** The document was closed deliberately: its journal is removed. */
+  discard: Method<{ readonly uri: string }, void>;
+}
+
+export interface KeystrokeEvents {
+  /** Everything up to `version` is on disk (fsync'd). */
+  durable: Versioned & { readonly at: number };
+}
+
+// ---- render ----------------------------------------------------------------------------------
+
+export interface PreviewBlock {
+  /** Stable id of the block's source text, so the view patches only what changed. */
+  readonly id: string;
+  /** 0-based source lines `[startLine, endLine)`: the scroll-sync map. */
+  readonly startLine: number;
+  readonly endLine: number;
+  /** Sanitized HTML. */
+  readonly html: string;
+}
+
+export interface OutlineEntry {
+  readonly level: number;
+  readonly text: string;
+  readonly line: number;
+}
+
+export interface RenderResult extends Versioned {
+  readonly blocks: readonly PreviewBlock[];
+  readonly outline: readonly OutlineEntry[];
+  readonly words: number;
+  readonly characters: number;
+  readonly paragraphs: number;
+  readonly readingMinutes: number;
+  /** Blocks rendered afresh for this version (the rest came from the cache). */
+  readonly renderedBlocks: number;
+}
+
+export interface RenderApi extends DocumentSyncApi {
+  render: Method<{ readonly version: number }, RenderResult>;
+}
+
+// ---- spellcheck ------------------------------------------------------------------------------
+
+export interface SpellingIssue extends TextRange {
+  readonly word: string;
+}
+
+export interface SpellResult extends Versioned {
+  readonly issues: readonly SpellingIssue[];
+  /** Lines checked afresh for this version. */
+  readonly checkedLines: number;
+  /** Set when checking was limited, saying how (e.g. a line too long to check). */
+  readonly degraded?: string;
+}
+
+export interface Suggestions {
+  readonly word: string;
+  readonly suggestions: readonly string[];
+  /** True when the time budget ran out before all candidates were tried. */
+  readonly truncated: boolean;
+}
+
+export interface SpellcheckApi extends DocumentSyncApi {
+  check: Method<{ readonly version: number }, SpellResult>;
+  suggest: Method<{ readonly word: string }, Suggestions>;
+  addWord: Method<{ readonly word: string }, void>;
+  removeWord: Method<{ readonly word: string }, void>;
+  personalWords: Method<null, readonly string[]>;
+}
+
+// ---- grammar ---------------------------------------------------------------------------------
+
+export interface GrammarSuggestion {
+  readonly kind: 'replace' | 'remove' | 'insert-after';
+  readonly text: string;
+}
+
+export interface GrammarIssue extends TextRange {
+  readonly message: string;
+  /** Harper's lint kind, e.g. "Miscellaneous", "Capitalization". */
+  readonly kind: string;
+  /** Harper's rule name, the key of a per-rule ignore. */
+  readonly rule: string;
+  readonly suggestions: readonly GrammarSuggestion[];
+}
+
+export interface GrammarResult extends Versioned {
+  readonly issues: readonly GrammarIssue[];
+  readonly paragraphs: { readonly total: number; readonly linted: number; readonly cached: number };
+  readonly degraded?: string;
+}
+
+export interface GrammarApi extends DocumentSyncApi {
+  /** Lints changed paragraphs, those in `visible` first. */
+  check: Method<{ readonly version: number; readonly visible?: TextRange }, GrammarResult>;
+  setIgnoredRules: Method<{ readonly rules: readonly string[] }, void>;
+}
+
+export interface GrammarEvents {
+  progress: Versioned & { readonly phase: 'loading' | 'checking'; readonly done: number; readonly total: number };
+}
+
+// ---- by task id ------------------------------------------------------------------------------
+
+export interface TaskApis {
+  keystroke: KeystrokeApi;
+  render: RenderApi;
+  spellcheck: SpellcheckApi;
+  grammar: GrammarApi;
+}
+
+export interface TaskEventMaps {
+  keystroke: KeystrokeEvents;
+  render: Record<never, never>;
+  spellcheck: Record<never, never>;
+  grammar: GrammarEvents;
+}
+
+/** The full API a host of task `T` answers. */
+export type TaskApi<T extends TaskId> = ControlApi & TaskApis[T];
+
+/** What a task module exports: a factory given its init and an event emitter. */
+export interface TaskContext<T extends TaskId> {
+  readonly init: TaskInit;
+  emit<K extends keyof TaskEventMaps[T] & string>(name: K, payload: TaskEventMaps[T][K]): void;
+  log(line: string): void;
+}
+
+export type TaskFactory<T extends TaskId> = (context: TaskContext<T>) => Promise<TaskApis[T]>;
