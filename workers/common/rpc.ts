@@ -10,8 +10,6 @@ import { decodeRpcMessage, type JobTiming, type Port, type RpcMessage } from './
 /** A method of an API: one request object in, one result out. The signal aborts superseded work. */
 export type Method<Request = never, Result = unknown> = (request: Request, signal: AbortSignal) => Result | Promise<Result>;
 
-/** An API is a record of methods. Declare it as an interface and pass it as the type argument. */
-export type ApiShape<A> = { readonly [K in keyof A]: Method<never, unknown> };
 
 export type RequestOf<M> = M extends (request: infer R, signal: AbortSignal) => unknown ? R : never;
 export type ResultOf<M> = M extends (...args: never[]) => infer R ? Awaited<R> : never;
@@ -24,7 +22,7 @@ export interface CallOptions {
 }
 
 /** What a caller holds: one async function per API method. */
-export type Client<A extends ApiShape<A>> = {
+export type Client<A> = {
   readonly [K in keyof A]: (request: RequestOf<A[K]>, options?: CallOptions) => Promise<ResultOf<A[K]>>;
 };
 
@@ -48,7 +46,7 @@ export interface ClientOptions {
   readonly log?: (line: string) => void;
 }
 
-export interface RpcClient<A extends ApiShape<A>, E extends EventMap> {
+export interface RpcClient<A, E extends EventMap> {
   readonly api: Client<A>;
   /** Subscribes to a named event from the callee; returns the unsubscribe function. */
   on<K extends keyof E & string>(name: K, handler: (payload: E[K]) => void): () => void;
@@ -66,7 +64,7 @@ interface PendingCall extends CallRecord {
   cleanup(): void;
 }
 
-export function createRpcClient<A extends ApiShape<A>, E extends EventMap = Record<never, never>>(
+export function createRpcClient<A, E extends EventMap = Record<never, never>>(
   port: Port,
   options: ClientOptions,
 ): RpcClient<A, E> {
@@ -211,7 +209,7 @@ function findMethod(implementation: object, method: string): Method<unknown, unk
 }
 
 /** Serves `implementation` on `port`: the callee side of `createRpcClient`. */
-export function serveRpc<A extends ApiShape<A>, E extends EventMap = Record<never, never>>(
+export function serveRpc<A extends object, E extends EventMap = Record<never, never>>(
   port: Port,
   implementation: A,
   options: ServeOptions,

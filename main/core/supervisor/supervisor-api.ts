@@ -1,0 +1,58 @@
+/**
+ * The supervisor as the rest of the host sees it (EditorSession, host service, monitor). The
+ * implementation lives beside this file; everything else depends only on this interface.
+ */
+import type { Client, EventMap } from '../../../workers/common/rpc.ts';
+import type { MetricsSnapshot, TaskState } from '../../../workers/common/metrics.ts';
+import type { Fault, TaskApi, TaskEventMaps, TaskSettings } from '../../../workers/common/task-api.ts';
+import type { HostKind, IsolationModel, TaskId } from '../../../workers/common/tasks.ts';
+
+/**
+ * Brings a freshly started host up to date (document, settings) before it is swapped in. The
+ * session supplies it; the supervisor calls it after every start, move and restart.
+ */
+export type Primer = <T extends TaskId>(task: T, api: Client<TaskApi<T>>) => Promise<void>;
+
+export interface TaskStatus {
+  readonly task: TaskId;
+  readonly kind: HostKind;
+  readonly state: TaskState;
+  readonly restarts: number;
+  readonly lastError: string | null;
+}
+
+export interface TaskSupervisor {
+  readonly model: IsolationModel;
+  /** Starts every task under `model` and resolves when all are primed and ready. */
+  start(model: IsolationModel): Promise<void>;
+  /**
+   * A stable client for `task`: it routes each call to whichever host currently runs the task,
+   * survives moves and restarts, and re-sends calls a dying host left unanswered.
+   */
+  client<T extends TaskId>(task: T): Client<TaskApi<T>>;
+  /** Subscribes to a task's events, whichever host emits them. */
+  on<T extends TaskId, K extends keyof TaskEventMaps[T] & string>(
+    task: T,
+    name: K,
+    handler: (payload: TaskEventMaps[T][K]) => void,
+  ): () => void;
+  /** Moves every task whose kind differs, live; resolves when the new hosts are swapped in. */
+  setModel(model: IsolationModel): Promise<void>;
+  move(task: TaskId, kind: HostKind): Promise<void>;
+  restart(task: TaskId): Promise<void>;
+  /** Graceful stop; the task stays down until restarted. */
+  end(task: TaskId): Promise<void>;
+  /** Immediate kill (terminate / SIGKILL); counts as a crash for the restart policy. */
+  kill(task: TaskId): Promise<void>;
+  injectFault(task: TaskId, fault: Fault): Promise<void>;
+  updateSettings(settings: TaskSettings): Promise<void>;
+  status(): readonly TaskStatus[];
+  onStatus(handler: (status: TaskStatus) => void): () => void;
+  /** The newest probe sample, or null before the first. */
+  latestMetrics(): MetricsSnapshot | null;
+  onMetrics(handler: (snapshot: MetricsSnapshot) => void): () => void;
+  setProbeInterval(ms: number): void;
+  dispose(): Promise<void>;
+}
+
+export type { EventMap };
