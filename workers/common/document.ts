@@ -83,11 +83,18 @@ export class VersionedDocument {
     this.text = snapshot.text;
   }
 
-  /** Applies `change`, or throws (leaving the document as it was) if it is out of order or invalid. */
-  apply(change: DocumentChange): void {
+  /**
+   * Applies `change` and returns true, or returns false for a change already applied (a host
+   * re-sends unanswered calls after a restart, so a repeat must be harmless). Throws, leaving the
+   * document as it was, for a change that skips versions or has invalid edits.
+   */
+  apply(change: DocumentChange): boolean {
+    if (change.uri !== this.uri) throw Errors.invalidInput('change', `it is for ${change.uri}, not ${this.uri}`);
+    if (change.version <= this.version) return false;
     if (change.version !== this.version + 1) throw Errors.outOfSync(change.version - 1, this.version);
     this.text = applyEdits(this.text, change.edits);
     this.version = change.version;
+    return true;
   }
 
   reset(snapshot: DocumentSnapshot): void {
