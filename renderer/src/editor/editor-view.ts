@@ -1,0 +1,124 @@
+/**
+ * The one component that owns Monaco: the editor, its models and every subscription it makes.
+ * Everything else talks to it through this class and never keeps Monaco objects of its own, so
+ * `dispose()` really releases everything (as monaco-react's Editor does).
+ */
+import type { TextEdit } from '../../../workers/common/document.ts';
+import type { KeyEvent } from '../../../workers/common/task-api.ts';
+import { KeyTimer } from './key-timing.ts';
+import { monaco } from './monaco-setup.ts';
+
+/** One Monaco content change, as edits on the text before it and the keys that caused it. */
+export interface EditorChange {
+  readonly uri: string;
+  readonly edits: readonly TextEdit[];
+  readonly keys: readonly KeyEvent[];
+}
+
+export interface EditorDocument {
+  readonly uri: string;
+  readonly text: string;
+  readonly path: string | null;
+}
+
+export type EditorTheme = 'light' | 'dark';
+
+export class EditorView {
+  readonly editor: monaco.editor.IStandaloneCodeEditor;
+  private model: monaco.editor.ITextModel;
+  private readonly disposables: monaco.IDisposable[] = [];
+  private readonly keyTimer = new KeyTimer();
+  private readonly changeListeners = new Set<(change: EditorChange) => void>();
+  private modelDisposables: monaco.IDisposable[] = [];
+
+  constructor(container: HTMLElement, document: EditorDocument, theme: EditorTheme) {
+    this.model = this.createModel(document);
+    this.editor = monaco.editor.create(container, {
+      model: this.model,
+      theme: monacoTheme(theme),
+      automaticLayout: true,
+      wordWrap: 'on',
+      minimap: { enabled: false },
+      fontSize: 15,
+      lineHeight: 24,
+      padding: { top: 12 },
+      glyphMargin: false,
+      folding: true,
+      quickSuggestions: false,
+      // Writers type quotes and brackets as text; auto-closing would insert characters unasked.
+      autoClosingBrackets: 'never',
+      autoClosingQuotes: 'never',
+      occurrencesHighlight: 'off',
+      renderLineHighlight: 'line',
+      // Prose is full of typographic quotes and dashes that Monaco would flag as "ambiguous".
+      unicodeHighlight: { ambiguousCharacters: false, invisibleCharacters: true },
+      ariaLabel: 'Document',
+    });
+    this.disposables.push(
+      this.editor.onKeyDown((event) => this.keyTimer.record(event.browserEvent)),
+    );
+  }
+
+  /** The live model; callers use it for reads and for markers, never to keep a reference. */
+  get current(): monaco.editor.ITextModel {
+    return this.model;
+  }
+
+  onChange(listener: (change: EditorChange) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  /** Replaces the document (New, Open, restore): a fresh model, so undo does not cross files. */
+  setDocument(document: EditorDocument): void {
+    // The old model goes first: the new one may reuse its URI, and Monaco allows one model per URI.
+    this.editor.setModel(null);
+    this.model.dispose();
+    this.model = this.createModel(document);
+    this.editor.setModel(this.model);
+  }
+
+  /**
+   * Applies edits that came from outside the keyboard (a quick fix, a restore) as one undoable
+   * step. They flow out through `onChange` like typing does: the host learns of them that way,
+   * and since the host never pushes edits back, no echo loop can start.
+   */
+  applyEdits(edits: readonly { range: monaco.IRange; text: string }[], source: string): void {
+    this.editor.pushUndoStop();
+    this.editor.executeEdits(source, edits.map((edit) => ({ range: edit.range, text: edit.text, forceMoveMarkers: true })));
+    this.editor.pushUndoStop();
+  }
+
+  setTheme(theme: EditorTheme): void {
+    monaco.editor.setTheme(monacoTheme(theme));
+  }
+
+  focus(): void {
+    this.editor.focus();
+  }
+
+  dispose(): void {
+    for (const disposable of [...this.modelDisposables, ...this.disposables]) disposable.dispose();
+    this.modelDisposables = [];
+    this.changeListeners.clear();
+    this.editor.dispose();
+    this.model.dispose();
+  }
+
+  private createModel(document: EditorDocument): monaco.editor.ITextModel {
+    for (const disposable of this.modelDisposables) disposable.dispose();
+    const model = monaco.editor.createModel(document.text, 'markdown', monaco.Uri.parse(document.uri));
+    this.modelDisposables = [
+      model.onDidChangeContent((event) => {
+        const edits = event.changes.map((change) => ({ offset: change.rangeOffset, length: change.rangeLength, text: change.text }));
+        const change = { uri: document.uri, edits, keys: this.keyTimer.take(performance.timeOrigin + performance.now()) };
+        for (const listener of this.changeListeners) listener(change);
+      }),
+    ];
+    return model;
+  }
+}
+
+function monacoTheme(theme: EditorTheme): string {
+  return theme === 'dark' ? 'vs-dark' : 'vs';
+}
