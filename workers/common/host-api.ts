@@ -4,7 +4,7 @@
  * same RPC; the host validates every request at its boundary.
  */
 import type { DocumentStats, TextEdit, TextRange } from './document.ts';
-import type { MetricsSnapshot } from './metrics.ts';
+import type { MetricsSnapshot, TaskState } from './metrics.ts';
 import type { Method } from './rpc.ts';
 import type {
   Fault,
@@ -50,6 +50,12 @@ export interface HostHello {
   readonly recentFiles: readonly string[];
   /** Said once after a crash: what hot exit restored. */
   readonly restored?: string;
+  /** The web host's workspace folder name (files open and save inside it); absent in Electron. */
+  readonly workspace?: string;
+  /** Where each task runs and how it is doing, as of this hello. */
+  readonly tasks?: readonly TaskStatusInfo[];
+  /** Whether tasks run at all (the web host's `--no-tasks` runs the document mirror alone). */
+  readonly tasksEnabled?: boolean;
 }
 
 export interface ChangeRequest {
@@ -63,6 +69,75 @@ export interface ChangeAnswer {
   readonly uri: string;
   readonly version: number;
   readonly stats: DocumentStats;
+}
+
+/**
+ * The editor's whole text at a version: how the renderer gets back into step after the host
+ * refused a change (`OUT_OF_SYNC`). `version` must be at least the host's current version (it is
+ * in `OpenDocument.version` and in the refusal), so no old change can be mistaken for a new one.
+ */
+export interface ResyncRequest {
+  readonly uri: string;
+  readonly version: number;
+  readonly text: string;
+}
+
+/** Save state of the open document, pushed as `documentState` whenever it changes. */
+export interface DocumentState {
+  readonly uri: string;
+  /** Display path (see `OpenDocument.path`); null while untitled. */
+  readonly path: string | null;
+  readonly dirty: boolean;
+  /** The version last written to disk, or null if never saved in this session. */
+  readonly savedVersion: number | null;
+}
+
+export interface NewDocumentRequest {
+  /** Replace the open document even though it has unsaved changes (they are discarded). */
+  readonly discardUnsaved?: boolean;
+}
+
+export interface OpenFileRequest {
+  /** Workspace-relative with `/` separators in the web host; absolute in Electron. */
+  readonly path: string;
+  /** Replace the open document even though it has unsaved changes (they are discarded). */
+  readonly discardUnsaved?: boolean;
+}
+
+export interface SaveRequest {
+  readonly uri: string;
+}
+
+export interface SaveAsRequest {
+  readonly uri: string;
+  /** As in `OpenFileRequest.path`. */
+  readonly path: string;
+  /** Replace an existing file; without it, saving over an existing file is refused. */
+  readonly overwrite?: boolean;
+}
+
+export interface WorkspaceEntry {
+  readonly name: string;
+  /** Path to pass to `open` or `listWorkspace`. */
+  readonly path: string;
+  readonly kind: 'file' | 'directory';
+  /** Bytes, for files. */
+  readonly size: number | null;
+}
+
+export interface WorkspaceListing {
+  /** The folder listed, workspace-relative; '' is the workspace itself. */
+  readonly path: string;
+  readonly entries: readonly WorkspaceEntry[];
+}
+
+/** A task's host and state, pushed as `taskStatus` on every change. */
+export interface TaskStatusInfo {
+  readonly task: TaskId;
+  readonly kind: HostKind;
+  readonly state: TaskState;
+  readonly restarts: number;
+  readonly lastError: string | null;
 }
 
 export type IsolationRequest = { readonly preset: PresetId } | { readonly task: TaskId; readonly kind: HostKind };
@@ -81,7 +156,29 @@ export interface HostApi {
   setIsolation: Method<IsolationRequest, IsolationModel>;
   taskAction: Method<TaskAction, void>;
   setSettings: Method<Partial<UiSettings>, UiSettings>;
+  /** The editor's whole text replaces the mirror; answers like `change`. See `ResyncRequest`. */
+  resync: Method<ResyncRequest, ChangeAnswer>;
+  /** An empty untitled document replaces the open one. Refused while it is dirty, unless told to discard. */
+  newDocument: Method<NewDocumentRequest, OpenDocument>;
+  /** Opens a UTF-8 text file (with or without BOM). Binary, non-UTF-8 and oversized files are refused with a clear message. */
+  open: Method<OpenFileRequest, OpenDocument>;
+  /** As `open`, for an entry of `HostHello.recentFiles`; a file that is gone leaves the list. */
+  openRecent: Method<OpenFileRequest, OpenDocument>;
+  /** Saves atomically to the document's file, keeping its BOM. Refused for an untitled document: use `saveAs`. */
+  save: Method<SaveRequest, DocumentState>;
+  saveAs: Method<SaveAsRequest, DocumentState>;
+  /** The web host's workspace folder (the web host has no native dialogs). `path` '' or absent: its top. */
+  listWorkspace: Method<{ readonly path?: string }, WorkspaceListing>;
+  /** Spelling suggestions for a word (capped, cached by the spellcheck task). */
+  suggest: Method<{ readonly word: string }, Suggestions>;
+  /** Adds a word to the personal dictionary; spelling is re-checked. */
+  addToDictionary: Method<{ readonly word: string }, void>;
+  /** Ignores a grammar rule (harper rule name) from now on; kept in settings; grammar is re-checked. */
+  ignoreRule: Method<{ readonly rule: string }, void>;
 }
+
+/** The web host's WebSocket path; the page's `token` query parameter (or its cookie) goes with it. */
+export const WEB_HOST_RPC_PATH = '/rpc';
 
 export interface HostEvents {
   typing: TypingStats;
@@ -93,6 +190,12 @@ export interface HostEvents {
   metrics: MetricsSnapshot;
   isolation: IsolationModel;
   notice: { readonly level: 'info' | 'warning' | 'error'; readonly message: string };
+  /** The host now shows another document (open, new, restore, or a native menu in Electron). */
+  document: OpenDocument;
+  documentState: DocumentState;
+  taskStatus: TaskStatusInfo;
+  /** The web host received a frame that is not a valid message; it was dropped. */
+  protocolError: { readonly message: string };
 }
 
 export type { Suggestions };

@@ -61,6 +61,13 @@ export interface ControlApi {
 /** The document a task is primed with; `path` is the file it came from, null while untitled. */
 export interface OpenRequest extends DocumentSnapshot {
   readonly path: string | null;
+  /**
+   * True when `text` itself is unsaved work (it differs from the file at `path`, or is untitled
+   * and not empty): the keystroke journal must then report the document as dirty on recovery
+   * even if no edit follows. The host re-opens the keystroke task from its last durable text
+   * after a restart or move, and sets this for a restored document.
+   */
+  readonly dirty?: boolean;
 }
 
 export interface DocumentSyncApi {
@@ -108,6 +115,8 @@ export interface RecoveredDocument extends Versioned {
   readonly dirty: boolean;
   /** A torn last record that was skipped, if any. */
   readonly tornBytes: number;
+  /** Epoch ms of the journal's last record, so the host can restore the newest first. */
+  readonly updatedAt?: number;
 }
 
 /** Keystroke mirrors the document like the others, but its changes also carry key events. */
