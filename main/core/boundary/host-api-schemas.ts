@@ -20,6 +20,12 @@ export const HOST_REQUEST_LIMITS = {
   maxKeysPerChange: 1_000,
   /** UTF-16 code units of inserted text in one change, summed over its edits. */
   maxChangeTextLength: MAX_DOCUMENT_LENGTH,
+  /** A file path (workspace-relative in the web host, absolute in Electron). */
+  maxPathLength: 4096,
+  /** A word for suggestions or the personal dictionary. */
+  maxWordLength: 256,
+  /** A grammar rule name. */
+  maxRuleLength: 128,
   /** Offsets and lengths never exceed the largest document. */
   maxOffset: MAX_DOCUMENT_LENGTH,
   /** An injected `busy` or inline `hang` lasts at most this long. */
@@ -50,6 +56,19 @@ const count = (max: number) => v.pipe(v.number(), v.safeInteger(), v.minValue(0)
 const uri = v.pipe(v.string(), v.minLength(1), v.maxLength(L.maxUriLength));
 const version = count(Number.MAX_SAFE_INTEGER);
 const taskId = v.picklist(TASK_IDS);
+const flag = v.optional(v.boolean());
+
+/** No control characters: a NUL ends a path in the OS, a newline would split a dictionary line. */
+const printable = (max: number, what: string) =>
+  v.pipe(
+    v.string(),
+    v.minLength(1),
+    v.maxLength(max),
+    v.regex(/^[^\p{Cc}]*$/u, `${what} contains a control character`),
+  );
+const path = printable(L.maxPathLength, 'the path');
+/** A dictionary word is one token: no whitespace. */
+const word = v.pipe(printable(L.maxWordLength, 'the word'), v.regex(/^\S+$/u, 'the word contains whitespace'));
 
 const textEdit = strict({
   offset: count(L.maxOffset),
@@ -110,6 +129,16 @@ export const HOST_REQUEST_SCHEMAS = {
   setIsolation: isolationRequest,
   taskAction,
   setSettings: settings,
+  resync: strict({ uri, version, text: v.pipe(v.string(), v.maxLength(MAX_DOCUMENT_LENGTH)) }),
+  newDocument: strict({ discardUnsaved: flag }),
+  open: strict({ path, discardUnsaved: flag }),
+  openRecent: strict({ path, discardUnsaved: flag }),
+  save: strict({ uri }),
+  saveAs: strict({ uri, path, overwrite: flag }),
+  listWorkspace: strict({ path: v.optional(v.pipe(v.string(), v.maxLength(L.maxPathLength), v.regex(/^[^\p{Cc}]*$/u, 'the path contains a control character'))) }),
+  suggest: strict({ word }),
+  addToDictionary: strict({ word }),
+  ignoreRule: strict({ rule: printable(L.maxRuleLength, 'the rule name') }),
 } satisfies { readonly [K in keyof HostApi]: v.GenericSchema<unknown, RequestOf<HostApi[K]>> };
 
 // ---- compile-time proof that each schema accepts exactly its HostApi request type ----------
