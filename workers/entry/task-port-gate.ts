@@ -1,0 +1,80 @@
+/**
+ * The port a task server listens on, with two gates the task side needs and the RPC does not
+ * know about: calls to the task's own methods before `start` get a clear error, and an inline
+ * hang can hold every incoming message, as a blocked thread would, so heartbeats go unanswered.
+ */
+import { ForkpadError, serializeError } from '../common/errors.ts';
+import { decodeRpcMessage, type Port } from '../common/rpc-messages.ts';
+
+export interface GatedPort {
+  readonly port: Port;
+  /** Marks the task started: its own methods may now be called. */
+  open(): void;
+  /** Holds incoming messages until `release` (an inline hang). */
+  hold(): void;
+  /** Delivers what was held, in order, and delivers directly again. */
+  release(): void;
+  /** Drops what is held and delivers nothing more. */
+  close(): void;
+}
+
+/** Methods the task server answers before `start`. */
+const CONTROL_METHODS: ReadonlySet<string> = new Set(['start', 'injectFault', 'noop', 'echo', 'shutdown']);
+
+export function notStarted(label: string, method: string): ForkpadError {
+  return new ForkpadError('NotStartedError', 'NOT_STARTED', `${label} cannot answer ${method}: the task has not started (call start first)`);
+}
+
+export function gatePort(inner: Port, label: () => string): GatedPort {
+  let started = false;
+  let held: unknown[] | null = null;
+  let closed = false;
+  let deliver: ((message: unknown) => void) | null = null;
+
+  function receive(message: unknown): void {
+    if (closed || !deliver) return;
+    if (held) {
+      held.push(message);
+      return;
+    }
+    if (!started) {
+      const decoded = decodeRpcMessage(message);
+      if (!('invalid' in decoded) && decoded.type === 'call' && !CONTROL_METHODS.has(decoded.method)) {
+        inner.post({ type: 'error', id: decoded.id, error: serializeError(notStarted(label(), decoded.method)) });
+        return;
+      }
+    }
+    deliver(message);
+  }
+
+  const unlisten = inner.listen(receive);
+  return {
+    port: {
+      post: (message) => {
+        if (!closed) inner.post(message);
+      },
+      listen(handler) {
+        deliver = handler;
+        return () => {
+          deliver = null;
+        };
+      },
+    },
+    open() {
+      started = true;
+    },
+    hold() {
+      held ??= [];
+    },
+    release() {
+      const queued = held ?? [];
+      held = null;
+      for (const message of queued) receive(message);
+    },
+    close() {
+      closed = true;
+      held = null;
+      unlisten();
+    },
+  };
+}
