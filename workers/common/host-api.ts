@@ -4,6 +4,7 @@
  * same RPC; the host validates every request at its boundary.
  */
 import type { DocumentStats, TextEdit, TextRange } from './document.ts';
+import type { MenuCommand } from './menu-model.ts';
 import type { MetricsSnapshot, TaskState } from './metrics.ts';
 import type { Method } from './rpc.ts';
 import type {
@@ -196,6 +197,8 @@ export interface HostEvents {
   taskStatus: TaskStatusInfo;
   /** The web host received a frame that is not a valid message; it was dropped. */
   protocolError: { readonly message: string };
+  /** Electron's native menu was used: the renderer runs the command as if its own menu bar had. */
+  menuCommand: MenuCommand;
 }
 
 export type { Suggestions };
