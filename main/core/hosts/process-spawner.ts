@@ -22,6 +22,19 @@ export interface SpawnedProcess {
   kill(): void;
 }
 
+/** Limits a process host is started with, so a leak ends only that process. */
+export interface ProcessResourceLimits {
+  /** V8's old-generation heap limit (`--max-old-space-size`), MB. */
+  readonly maxOldGenerationSizeMb?: number;
+}
+
+export interface SpawnOptions {
+  readonly entry: string;
+  readonly env?: Readonly<Record<string, string>>;
+  readonly resourceLimits?: ProcessResourceLimits;
+}
+
 export interface ProcessSpawner {
-  spawn(task: TaskId, options: { readonly entry: string; readonly env?: Readonly<Record<string, string>> }): SpawnedProcess;
+  /** Starts `entry` for `task`. Throws if the process cannot be started at all. */
+  spawn(task: TaskId, options: SpawnOptions): SpawnedProcess;
 }

@@ -1,0 +1,72 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createRpcClient } from '../../../workers/common/rpc.ts';
+import { HOST_KINDS, type HostKind } from '../../../workers/common/tasks.ts';
+import type { HostControlApi } from '../../../workers/entry/host-control.ts';
+import type { ProbeApi } from '../../../test/fixtures/probe-task.ts';
+import { probeHostFactory, probeInit } from '../../../test/fixtures/probe-hosts.ts';
+import type { HostExit, TaskHost } from './task-host.ts';
+
+const logs: string[] = [];
+const spawnHost = probeHostFactory((line) => logs.push(line));
+const live: TaskHost[] = [];
+
+function exitOf(host: TaskHost): Promise<HostExit> {
+  return new Promise((resolve) => host.onExit(resolve));
+}
+
+function open(kind: HostKind) {
+  const host = spawnHost('render', kind);
+  live.push(host);
+  const rpc = createRpcClient<ProbeApi & HostControlApi>(host.port, { label: `[render ${kind}]`, defaultTimeoutMs: 10_000 });
+  host.onExit(() => rpc.close());
+  return { host, rpc, api: rpc.api };
+}
+
+afterEach(async () => {
+  await Promise.all(live.splice(0).map((host) => {
+    const exited = exitOf(host);
+    host.kill();
+    return exited;
+  }));
+});
+
+describe.each(HOST_KINDS)('a %s host', (kind) => {
+  it('refuses task calls before start, then starts and serves the task', async () => {
+    const { host, api } = open(kind);
+    await expect(api.add({ a: 1, b: 2 })).rejects.toMatchObject({ code: 'NOT_STARTED' });
+    const ready = await api.start(probeInit('render'));
+    expect(ready.pid).toBe(host.pid);
+    expect(ready.loadMs).toBeGreaterThanOrEqual(0);
+    await expect(api.add({ a: 1, b: 2 })).resolves.toBe(3);
+    await expect(api.echo('hi')).resolves.toBe('hi');
+    await expect(api.start(probeInit('render'))).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(api.injectFault({ kind: 'explode' } as never)).rejects.toThrow(/unknown kind/);
+  });
+
+  it('shuts down cleanly on request', async () => {
+    const { host, api } = open(kind);
+    await api.start(probeInit('render'));
+    const exited = exitOf(host);
+    await api.shutdown(null).catch(() => undefined);
+    await expect(exited).resolves.toEqual({ kind: 'clean', code: 0 });
+  });
+
+  it('reports a crash with its reason', async () => {
+    const { host, api } = open(kind);
+    await api.start(probeInit('render'));
+    const exited = exitOf(host);
+    void api.injectFault({ kind: 'crash' }).catch(() => undefined);
+    const exit = await exited;
+    expect(exit.kind).toBe('crash');
+    expect(exit.kind === 'crash' && exit.reason).toMatch(/Injected crash/);
+  });
+
+  it('measures CPU from outside', async () => {
+    const { host, api } = open(kind);
+    await api.start(probeInit('render'));
+    const before = await host.usage();
+    await api.work({ ms: 300, duty: 1 });
+    const after = await host.usage();
+    expect(after.cpuTimeMs! - before.cpuTimeMs!).toBeGreaterThan(150);
+  });
+});
