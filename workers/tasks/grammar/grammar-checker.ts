@@ -1,0 +1,153 @@
+/**
+ * The grammar task's state: its copy of the document, a cache of harper's lints by paragraph
+ * text, and the per-rule ignore. A check lints only paragraphs whose text is not cached, visible
+ * ones first, and stops between paragraphs when cancelled or superseded by a newer version; what
+ * it linted stays cached, so the next check carries on where it stopped.
+ */
+import { VersionedDocument, type DocumentChange, type TextRange } from '../../common/document.ts';
+import { Errors } from '../../common/errors.ts';
+import type { GrammarEvents, GrammarIssue, GrammarResult, OpenRequest } from '../../common/task-api.ts';
+import { createPacer } from '../text/cooperative.ts';
+import { clampRange, DEFAULT_LIMITS, planCheck, type GrammarLimits } from './check-plan.ts';
+import type { HarperLint, ParagraphLinter } from './harper-linter.ts';
+import { LruCache } from './lru-cache.ts';
+import type { TextUnit } from './paragraphs.ts';
+
+export interface GrammarCheckerOptions {
+  readonly linter: ParagraphLinter;
+  readonly ignoredRules: readonly string[];
+  readonly emitProgress: (payload: GrammarEvents['progress']) => void;
+  readonly log: (line: string) => void;
+  readonly limits?: Partial<GrammarLimits>;
+  /** Paragraphs cached at most; about 8 per KB of a document, so the default covers 1 MB twice. */
+  readonly cacheEntries?: number;
+  /** Most UTF-16 units of paragraph text cached. */
+  readonly cacheUnits?: number;
+  /** Interval of `checking` progress events, ms; none for a check that ends sooner. */
+  readonly progressIntervalMs?: number;
+}
+
+/** Most issues one result carries: beyond that the list would cost more to send than to read. */
+const MAX_ISSUES = 10_000;
+
+export class GrammarChecker {
+  private document: VersionedDocument | undefined;
+  private ignored: ReadonlySet<string>;
+  private readonly cache: LruCache<string, readonly HarperLint[]>;
+  private readonly options: GrammarCheckerOptions;
+  private readonly limits: GrammarLimits;
+
+  constructor(options: GrammarCheckerOptions) {
+    this.options = options;
+    this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+    this.ignored = new Set(options.ignoredRules);
+    this.cache = new LruCache({
+      maxEntries: options.cacheEntries ?? 16_384,
+      maxWeight: options.cacheUnits ?? 4 * 1024 * 1024,
+      weigh: (key: string) => key.length,
+    });
+  }
+
+  open(request: OpenRequest): void {
+    if (this.document) this.document.reset(request);
+    else this.document = new VersionedDocument(request);
+  }
+
+  change(change: DocumentChange): void {
+    if (!this.document) throw Errors.invalidInput('change', `${change.uri} is not open`);
+    this.document.apply(change);
+  }
+
+  setIgnoredRules(rules: readonly string[]): void {
+    this.ignored = new Set(rules);
+  }
+
+  async check(request: { readonly version: number; readonly visible?: TextRange }, signal: AbortSignal): Promise<GrammarResult> {
+    const document = this.document;
+    if (!document) throw Errors.invalidInput('check', 'no document is open');
+    if (request.version > document.version) throw Errors.outOfSync(request.version, document.version);
+    const { uri, version, text } = document;
+    const plan = planCheck(text, clampRange(request.visible, text.length), this.limits);
+    const pacer = createPacer('grammar check', signal, () => this.document?.version !== version || this.document.uri !== uri);
+    const progress = this.progressReporter(uri, version, plan.units.length);
+    const found = new Map<TextUnit, readonly HarperLint[]>();
+    let linted = 0;
+    const failures: string[] = [];
+    for (const unit of plan.units) {
+      const key = text.slice(unit.start, unit.end);
+      let lints = this.cache.get(key);
+      if (!lints) {
+        await pacer.checkpoint();
+        linted += 1;
+        lints = await this.lintUnit(key, failures);
+      }
+      if (lints) found.set(unit, lints);
+      progress(found.size + failures.length);
+    }
+    progress(plan.units.length, true);
+    const { issues, truncated } = this.assemble(found);
+    const degraded = [plan.degraded, failureNote(failures), truncated ? `Only the first ${MAX_ISSUES} issues are listed.` : undefined];
+    const note = degraded.filter((part) => part !== undefined).join(' ');
+    return {
+      uri,
+      version,
+      issues,
+      paragraphs: { total: plan.units.length, linted, cached: plan.units.length - linted },
+      ...(note ? { degraded: note } : {}),
+    };
+  }
+
+  private async lintUnit(text: string, failures: string[]): Promise<readonly HarperLint[] | undefined> {
+    try {
+      const lints = await this.options.linter.lint(text);
+      this.cache.set(detach(text), lints);
+      return lints;
+    } catch (error) {
+      // A harper failure costs that paragraph's lints, not the check: it is reported, not cached.
+      const message = error instanceof Error ? error.message : String(error);
+      if (failures.length === 0) this.options.log(`harper failed on a paragraph of ${text.length} characters: ${message}`);
+      failures.push(message);
+      return undefined;
+    }
+  }
+
+  private assemble(found: ReadonlyMap<TextUnit, readonly HarperLint[]>): { issues: GrammarIssue[]; truncated: boolean } {
+    const units = [...found.keys()].sort((a, b) => a.start - b.start);
+    const issues: GrammarIssue[] = [];
+    for (const unit of units) {
+      for (const lint of found.get(unit) ?? []) {
+        if (this.ignored.has(lint.rule)) continue;
+        if (issues.length === MAX_ISSUES) return { issues, truncated: true };
+        issues.push({ ...lint, start: unit.start + lint.start, end: unit.start + lint.end });
+      }
+    }
+    return { issues, truncated: false };
+  }
+
+  /** Reports `checking` progress for a check that runs long enough to be worth a progress bar. */
+  private progressReporter(uri: string, version: number, total: number): (done: number, final?: boolean) => void {
+    const interval = this.options.progressIntervalMs ?? 200;
+    let next = performance.now() + interval;
+    let reported = false;
+    return (done, final = false) => {
+      const now = performance.now();
+      if (final ? !reported : now < next) return;
+      next = now + interval;
+      reported = true;
+      this.options.emitProgress({ uri, version, phase: 'checking', done, total });
+    };
+  }
+}
+
+/**
+ * A copy of `text` that does not point into the document it was sliced from: V8 keeps a sliced
+ * string's parent alive, so caching slices would keep every old version of the document.
+ */
+function detach(text: string): string {
+  return Buffer.from(text, 'utf16le').toString('utf16le');
+}
+
+function failureNote(failures: readonly string[]): string | undefined {
+  if (failures.length === 0) return undefined;
+  return `harper failed on ${failures.length} paragraph${failures.length === 1 ? '' : 's'} (${failures[0] ?? ''}); they are not checked.`;
+}

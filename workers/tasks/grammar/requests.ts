@@ -1,0 +1,64 @@
+/**
+ * The grammar task checks its requests itself: it may run inline, with no boundary between it
+ * and the host, and bad input must become a clear error, never a harper call on garbage.
+ */
+import * as v from 'valibot';
+import { MAX_DOCUMENT_LENGTH, type DocumentChange, type TextRange } from '../../common/document.ts';
+import { Errors } from '../../common/errors.ts';
+import type { OpenRequest } from '../../common/task-api.ts';
+
+const MAX_EDITS = 10_000;
+const MAX_RULES = 2_000;
+const Count = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
+const Uri = v.pipe(v.string(), v.minLength(1), v.maxLength(4_096));
+
+const OpenRequestSchema = v.object({
+  uri: Uri,
+  version: Count,
+  text: v.pipe(v.string(), v.maxLength(MAX_DOCUMENT_LENGTH)),
+  path: v.nullable(v.pipe(v.string(), v.maxLength(4_096))),
+});
+
+const ChangeSchema = v.object({
+  uri: Uri,
+  version: Count,
+  edits: v.pipe(v.array(v.object({ offset: Count, length: Count, text: v.pipe(v.string(), v.maxLength(MAX_DOCUMENT_LENGTH)) })), v.maxLength(MAX_EDITS)),
+});
+
+const CheckSchema = v.object({
+  version: Count,
+  visible: v.optional(
+    v.pipe(
+      v.object({ start: Count, end: Count }),
+      v.check((range) => range.start <= range.end, 'visible.start must not be after visible.end'),
+    ),
+  ),
+});
+
+const RulesSchema = v.object({
+  rules: v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(MAX_RULES)),
+});
+
+function parse<S extends v.GenericSchema>(schema: S, value: unknown, what: string): v.InferOutput<S> {
+  const result = v.safeParse(schema, value);
+  if (result.success) return result.output;
+  const issue = result.issues[0];
+  const where = issue ? v.getDotPath(issue) : null;
+  throw Errors.invalidInput(what, `${where ? `${where}: ` : ''}${issue?.message ?? 'malformed request'}`);
+}
+
+export function parseOpenRequest(value: unknown): OpenRequest {
+  return parse(OpenRequestSchema, value, 'open request');
+}
+
+export function parseChange(value: unknown): DocumentChange {
+  return parse(ChangeSchema, value, 'change');
+}
+
+export function parseCheckRequest(value: unknown): { readonly version: number; readonly visible?: TextRange } {
+  return parse(CheckSchema, value, 'check request');
+}
+
+export function parseRules(value: unknown): readonly string[] {
+  return parse(RulesSchema, value, 'ignored rules').rules;
+}

@@ -1,0 +1,14 @@
+/**
+ * The keystroke task's entry for every host kind: typing statistics and the durable journal.
+ */
+import type { TaskFactory } from '../../common/task-api.ts';
+import { createKeystrokeService } from './keystroke-task.ts';
+
+export const createTask: TaskFactory<'keystroke'> = async (context) => {
+  const service = await createKeystrokeService({
+    dataDir: context.init.dataDir,
+    emitDurable: (payload) => context.emit('durable', payload),
+    log: (line) => context.log(line),
+  });
+  return service.api;
+};

@@ -1,0 +1,58 @@
+/**
+ * The keystroke task checks its requests itself: it may run inline, where no boundary stands
+ * between it and the host, and a malformed edit must never reach the journal.
+ */
+import * as v from 'valibot';
+import { MAX_DOCUMENT_LENGTH } from '../../common/document.ts';
+import { Errors } from '../../common/errors.ts';
+import type { KeystrokeChange, OpenRequest } from '../../common/task-api.ts';
+
+/** Most edits and key events in one change: far beyond one Monaco event, far below a problem. */
+export const MAX_ITEMS_PER_CHANGE = 10_000;
+const MAX_URI_LENGTH = 4_096;
+
+const Count = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
+const Uri = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_URI_LENGTH));
+
+const OpenRequestSchema = v.object({
+  uri: Uri,
+  version: Count,
+  text: v.pipe(v.string(), v.maxLength(MAX_DOCUMENT_LENGTH)),
+  path: v.nullable(v.pipe(v.string(), v.maxLength(MAX_URI_LENGTH))),
+  dirty: v.optional(v.boolean()),
+});
+
+const KeystrokeChangeSchema = v.object({
+  uri: Uri,
+  version: Count,
+  edits: v.pipe(
+    v.array(v.object({ offset: Count, length: Count, text: v.pipe(v.string(), v.maxLength(MAX_DOCUMENT_LENGTH)) })),
+    v.maxLength(MAX_ITEMS_PER_CHANGE),
+  ),
+  keys: v.pipe(
+    v.array(v.object({ kind: v.picklist(['character', 'backspace', 'delete', 'enter', 'paste', 'other']), at: v.pipe(v.number(), v.finite()) })),
+    v.maxLength(MAX_ITEMS_PER_CHANGE),
+  ),
+});
+
+const UriRequestSchema = v.object({ uri: Uri });
+
+function parse<S extends v.GenericSchema>(schema: S, value: unknown, what: string): v.InferOutput<S> {
+  const result = v.safeParse(schema, value);
+  if (result.success) return result.output;
+  const issue = result.issues[0];
+  const where = issue ? v.getDotPath(issue) : null;
+  throw Errors.invalidInput(what, `${where ? `${where}: ` : ''}${issue?.message ?? 'malformed request'}`);
+}
+
+export function parseOpenRequest(value: unknown, what = 'open request'): OpenRequest {
+  return parse(OpenRequestSchema, value, what);
+}
+
+export function parseKeystrokeChange(value: unknown): KeystrokeChange {
+  return parse(KeystrokeChangeSchema, value, 'change');
+}
+
+export function parseUriRequest(value: unknown, what: string): { readonly uri: string } {
+  return parse(UriRequestSchema, value, what);
+}

@@ -1,0 +1,116 @@
+/**
+ * Typing statistics from the renderer's key events. Rates and the backspace ratio cover a sliding
+ * window (the last 60 s by default); words per minute uses the typists' standard word of five
+ * characters, so it reads like any typing test.
+ */
+import type { KeyEvent, TypingStats } from '../../common/task-api.ts';
+
+export interface TypingStatsOptions {
+  /** Sliding window of the rates, ms. */
+  readonly windowMs?: number;
+  /** A pause this long or longer ends a burst, ms. */
+  readonly burstGapMs?: number;
+  /**
+   * The shortest span a rate is computed over, ms, so that the first keys of a session do not
+   * read as an absurd speed (two keys 100 ms apart are not 1,200 characters per minute).
+   */
+  readonly minRateSpanMs?: number;
+  /** How many recent keydown-to-acknowledge latencies the percentiles cover. */
+  readonly latencySamples?: number;
+}
+
+const CHARACTERS_PER_WORD = 5;
+
+interface WindowKey {
+  readonly at: number;
+  readonly kind: KeyEvent['kind'];
+}
+
+export class TypingStatsTracker {
+  private readonly windowMs: number;
+  private readonly burstGapMs: number;
+  private readonly minRateSpanMs: number;
+  private readonly latencyCapacity: number;
+  private readonly recent: WindowKey[] = [];
+  private keystrokes = 0;
+  private firstKeyAt: number | undefined;
+  private lastKeyAt: number | undefined;
+  private burst = 0;
+  private readonly latencies: number[] = [];
+  private latencyNext = 0;
+
+  constructor(options: TypingStatsOptions = {}) {
+    this.windowMs = options.windowMs ?? 60_000;
+    this.burstGapMs = options.burstGapMs ?? 2_000;
+    this.minRateSpanMs = options.minRateSpanMs ?? 5_000;
+    this.latencyCapacity = options.latencySamples ?? 1_000;
+  }
+
+  /** Counts key events; they may arrive in batches, in the order they were typed. */
+  recordKeys(keys: readonly KeyEvent[]): void {
+    for (const key of keys) {
+      this.keystrokes += 1;
+      this.firstKeyAt ??= key.at;
+      const gap = this.lastKeyAt === undefined ? Number.POSITIVE_INFINITY : key.at - this.lastKeyAt;
+      this.burst = gap < this.burstGapMs ? this.burst + 1 : 1;
+      this.lastKeyAt = this.lastKeyAt === undefined ? key.at : Math.max(this.lastKeyAt, key.at);
+      this.recent.push({ at: key.at, kind: key.kind });
+    }
+    // Keeps the window bounded even if nobody asks for a snapshot.
+    if (this.lastKeyAt !== undefined) this.prune(this.lastKeyAt - this.windowMs);
+  }
+
+  /** One keydown-to-durable-acknowledgement latency, ms. */
+  recordAckLatency(ms: number): void {
+    const value = Math.max(0, ms);
+    if (this.latencies.length < this.latencyCapacity) this.latencies.push(value);
+    else this.latencies[this.latencyNext] = value;
+    this.latencyNext = (this.latencyNext + 1) % this.latencyCapacity;
+  }
+
+  snapshot(now: number): TypingStats {
+    const windowStart = now - this.windowMs;
+    this.prune(windowStart);
+    let characters = 0;
+    let backspaces = 0;
+    for (const key of this.recent) {
+      if (key.kind === 'character' || key.kind === 'enter') characters += 1;
+      else if (key.kind === 'backspace') backspaces += 1;
+    }
+    const spanStart = Math.max(windowStart, this.firstKeyAt ?? now);
+    const minutes = Math.max(now - spanStart, this.minRateSpanMs) / 60_000;
+    const charactersPerMinute = characters / minutes;
+    const inBurst = this.lastKeyAt !== undefined && now - this.lastKeyAt < this.burstGapMs;
+    return {
+      keystrokes: this.keystrokes,
+      charactersPerMinute: round(charactersPerMinute),
+      wordsPerMinute: round(charactersPerMinute / CHARACTERS_PER_WORD),
+      burst: inBurst ? this.burst : 0,
+      backspaceRatio: this.recent.length === 0 ? 0 : round(backspaces / this.recent.length, 3),
+      ackLatency: this.latencyPercentiles(),
+    };
+  }
+
+  private prune(windowStart: number): void {
+    let drop = 0;
+    while (drop < this.recent.length && (this.recent[drop]?.at ?? windowStart) < windowStart) drop += 1;
+    if (drop > 0) this.recent.splice(0, drop);
+  }
+
+  private latencyPercentiles(): TypingStats['ackLatency'] {
+    if (this.latencies.length === 0) return null;
+    const sorted = [...this.latencies].sort((a, b) => a - b);
+    return { p50: round(nearestRank(sorted, 0.5), 1), p95: round(nearestRank(sorted, 0.95), 1) };
+  }
+}
+
+/** The nearest-rank percentile of an ascending, non-empty list. */
+export function nearestRank(sorted: readonly number[], fraction: number): number {
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1));
+  return sorted[index] ?? Number.NaN;
+}
+
+function round(value: number, digits = 1): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
