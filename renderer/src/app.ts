@@ -1,14 +1,25 @@
 /**
- * Composes the window: menu bar (web host only), editor, status bar and notices, wired to the
- * host through the one RPC client.
+ * Composes the window: menu bar (web host only: Electron has its native menu), editor and
+ * preview, status bar and notices, all wired to the host through the one RPC client.
  */
 import { documentStats } from '../../workers/common/document.ts';
-import type { ChangeAnswer, HostHello } from '../../workers/common/host-api.ts';
-import { DocumentSync, normalizationEdit } from './editor/document-sync.ts';
+import type { DocumentState, HostHello, Theme, UiSettings } from '../../workers/common/host-api.ts';
+import { buildMenu, type Menu, type MenuCommand } from '../../workers/common/menu-model.ts';
+import type { TaskState } from '../../workers/common/metrics.ts';
+import type { IsolationModel, TaskId } from '../../workers/common/tasks.ts';
+import { runCommand, type Workbench } from './commands.ts';
+import { showModal } from './dialogs/modal.ts';
+import { DocumentController } from './document-controller.ts';
 import { EditorView } from './editor/editor-view.ts';
 import type { HostConnection } from './host/connect.ts';
+import { bindAccelerators } from './menu/accelerators.ts';
+import { MenuBar } from './menu/menu-bar.ts';
 import { Notices } from './notices.ts';
+import { PreviewPane } from './preview/preview-pane.ts';
+import { ScrollSync } from './preview/scroll-sync.ts';
+import { HostWatchdog } from './status/host-watchdog.ts';
 import { StatusBar } from './status/status-bar.ts';
+import { StatusController } from './status/status-controller.ts';
 import { installTestHook } from './test-hook.ts';
 import { ThemeController } from './theme.ts';
 
@@ -16,64 +27,201 @@ export interface App {
   dispose(): void;
 }
 
-function formatStats(answer: ChangeAnswer): string {
-  const { lines, words, characters } = answer.stats;
-  const plural = (count: number, noun: string) => `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
-  return `${plural(lines, 'line')} · ${plural(words, 'word')} · ${plural(characters, 'character')}`;
+function element(tag: string, className: string): HTMLElement {
+  const created = document.createElement(tag);
+  created.className = className;
+  return created;
 }
 
 export function startApp(root: HTMLElement, connection: HostConnection, hello: HostHello): App {
   const { client, link } = connection;
+  const cleanups: (() => void)[] = [];
   root.replaceChildren();
-  const workbench = document.createElement('main');
-  workbench.className = 'workbench';
-  const editorPane = document.createElement('div');
-  editorPane.className = 'editor-pane';
-  workbench.append(editorPane);
-  root.append(workbench);
-  const status = new StatusBar(root);
+  const workbenchElement = element('main', 'workbench');
+  const editorPane = element('div', 'editor-pane');
+  workbenchElement.append(editorPane);
+  root.append(workbenchElement);
+  const statusBar = new StatusBar(root);
+  const status = new StatusController(statusBar);
   const notices = new Notices(root);
   const theme = new ThemeController(hello.settings.theme);
-
   const view = new EditorView(editorPane, hello.document, theme.current);
-  theme.onChange((resolved) => view.setTheme(resolved));
+  cleanups.push(theme.onChange((resolved) => view.setTheme(resolved)));
+  const preview = new PreviewPane(workbenchElement);
+  const scrollSync = new ScrollSync(view, preview);
 
-  const sync = new DocumentSync(hello.document.uri, hello.document.version, {
-    send: (request) => client.api.change(request),
-    onAnswer: (answer) => status.set('stats', formatStats(answer), { title: `Host mirror at version ${answer.version}` }),
-    onError: (error, version) => notices.show('error', `The host refused edit version ${version}: ${error.message}`),
-  });
-  const unsubscribeChange = view.onChange((change) => sync.change(change.edits, change.keys));
-  const initial = documentStats(hello.document.text);
-  status.set('stats', formatStats({ uri: hello.document.uri, version: hello.document.version, stats: initial }));
+  let settings: UiSettings = hello.settings;
+  let model: IsolationModel = hello.model;
+  let switching = false;
+  let durableVersion: number | null = null;
+  const taskStates: Partial<Record<TaskId, TaskState>> = Object.fromEntries((hello.tasks ?? []).map((task) => [task.task, task.state]));
+  const workspaceLabel = hello.workspace ?? 'Workspace';
 
-  // Monaco turns mixed or lone-CR line breaks into one kind on load; tell the host as an edit.
-  const normalization = normalizationEdit(hello.document.text, view.current.getValue());
-  if (normalization) {
-    sync.change([normalization], []);
-    notices.show('info', 'Line endings were normalized to one kind.');
+  const menuBar = hello.platform === 'web' ? new MenuBar(root, (command) => run(command)) : undefined;
+  let menus: readonly Menu[] = [];
+  const showState = (state: DocumentState) => {
+    document.title = `${state.dirty ? '● ' : ''}${state.path?.split('/').at(-1) ?? 'Untitled'} — Forkpad`;
+    status.save(state, durableVersion);
+    refreshMenu();
+  };
+  const documents = new DocumentController(view, client, notices, {
+    onState: showState,
+    onDocument: (opened) => {
+      preview.clear();
+      status.stats(documentStats(opened.text), opened.version);
+    },
+    onProblems: (counts) => status.problems(counts),
+    onStats: (_text, version, stats) => status.stats(stats, version),
+  }, hello);
+
+  function refreshMenu(): void {
+    menus = buildMenu({
+      platform: hello.platform,
+      model,
+      previewVisible: preview.visible,
+      monitorVisible: settings.monitorVisible,
+      theme: settings.theme,
+      recentFiles: documents.recentFiles,
+      dirty: documents.documentState.dirty,
+      hasPath: documents.documentState.path !== null,
+      taskStates,
+      switching,
+    });
+    menuBar?.update(menus);
   }
 
-  const unsubscribeClose = link.onClose((reason) => {
-    status.set('connection', 'Host disconnected', { tone: 'error', title: reason });
-    notices.show('error', `Lost the connection to the host (${reason}). Your text stays in the editor; reload once the host is back.`);
-  });
+  async function saveSettings(change: Partial<UiSettings>): Promise<void> {
+    settings = { ...settings, ...change };
+    refreshMenu();
+    try {
+      settings = await client.api.setSettings(change);
+    } catch (error) {
+      notices.show('warning', `Settings were not kept: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  const workbench: Workbench = {
+    newDocument: () => documents.newDocument(),
+    open: (path) => documents.open(workspaceLabel, path),
+    openRecent: (path) => documents.openRecent(path),
+    save: () => documents.save(workspaceLabel),
+    saveAs: () => documents.saveAs(workspaceLabel),
+    quit: () => window.close(),
+    editorAction: (id) => {
+      view.focus();
+      view.editor.trigger('menu', id, null);
+    },
+    togglePreview: () => {
+      preview.visible = !preview.visible;
+      scrollSync.follow();
+      void saveSettings({ previewVisible: preview.visible });
+    },
+    toggleMonitor: () => void saveSettings({ monitorVisible: !settings.monitorVisible }),
+    setTheme: (choice: Theme) => {
+      theme.set(choice);
+      void saveSettings({ theme: choice });
+    },
+    setIsolation: async (request) => {
+      switching = true;
+      refreshMenu();
+      try {
+        model = await client.api.setIsolation(request);
+        status.isolation(model);
+      } catch (error) {
+        notices.show('error', `Switching isolation failed: ${error instanceof Error ? error.message : String(error)}`);
+      } finally {
+        switching = false;
+        refreshMenu();
+      }
+    },
+    taskAction: async (action) => {
+      try {
+        await client.api.taskAction(action);
+      } catch (error) {
+        notices.show('error', `${action.task}: ${action.action} failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    },
+    about: () => void showModal({ title: 'About Forkpad', body: aboutText(hello), buttons: [{ label: 'Close', value: true, primary: true }] }),
+    lesson: () => void saveSettings({ monitorVisible: true }),
+  };
+  function run(command: MenuCommand): void {
+    void runCommand(workbench, command);
+  }
+
+  preview.visible = settings.previewVisible;
+  if (menuBar) cleanups.push(bindAccelerators(window, () => menus, run));
+  const onF10 = (event: KeyboardEvent) => {
+    if (menuBar && event.key === 'F10' && !event.shiftKey) {
+      event.preventDefault();
+      menuBar.focus();
+    }
+  };
+  window.addEventListener('keydown', onF10, { capture: true });
+  cleanups.push(() => window.removeEventListener('keydown', onF10, { capture: true }));
+
+  cleanups.push(
+    client.on('isolation', (next) => {
+      model = next;
+      status.isolation(next);
+      refreshMenu();
+    }),
+    client.on('typing', (stats) => status.typing(stats)),
+    client.on('metrics', (snapshot) => status.hostMetrics(snapshot)),
+    client.on('grammarProgress', (progress) => status.grammarProgress(progress)),
+    client.on('grammar', (result) => status.degraded(result.degraded)),
+    client.on('preview', (result) => {
+      if (result.uri !== documents.sync.uri) return;
+      preview.update(result);
+    }),
+    client.on('notice', (notice) => void notices.show(notice.level, notice.message)),
+    client.on('durable', (versioned) => {
+      durableVersion = versioned.version;
+      status.save(documents.documentState, durableVersion);
+    }),
+    client.on('taskStatus', (task) => {
+      taskStates[task.task] = task.state;
+      refreshMenu();
+    }),
+    client.on('menuCommand', (command) => run(command)),
+    link.onClose((reason) => {
+      status.connectionLost(reason);
+      notices.show('error', `Lost the connection to the host (${reason}). Your text stays in the editor; reload once the host is back.`);
+    }),
+  );
+
+  const watchdog = new HostWatchdog((timeoutMs) => client.ping(timeoutMs), (reading) => status.watchdog(reading));
+  watchdog.start();
+  cleanups.push(() => watchdog.stop());
+  statusBar.onClick('problems', () => workbench.editorAction('editor.action.marker.nextInFiles'));
+
+  status.stats(documentStats(hello.document.text), hello.document.version);
+  status.isolation(model);
+  status.problems({ spelling: 0, grammar: 0 });
+  showState(documents.documentState);
+  if (hello.restored) notices.show('info', hello.restored);
+  if (hello.document.degraded) notices.show('warning', hello.document.degraded);
 
   installTestHook({
     modelText: () => view.current.getValue(),
-    version: () => sync.version,
-    lastAnswer: () => sync.lastAnswer,
-    staleAnswers: () => sync.staleAnswerCount,
+    version: () => documents.sync.version,
+    lastAnswer: () => documents.sync.lastAnswer,
+    staleAnswers: () => documents.sync.staleAnswerCount,
   });
   root.removeAttribute('aria-busy');
   view.focus();
 
   return {
     dispose() {
-      unsubscribeChange();
-      unsubscribeClose();
+      for (const cleanup of cleanups) cleanup();
+      scrollSync.dispose();
+      documents.dispose();
       theme.dispose();
       view.dispose();
     },
   };
+}
+
+function aboutText(hello: HostHello): string {
+  const where = hello.platform === 'web' ? `the web host (workspace: ${hello.workspace ?? 'unknown'})` : 'Electron';
+  return `Forkpad: a text editor whose four tasks (keystroke, render, spellcheck, grammar) can each run inline, in a worker thread or in a process. Running in ${where}.`;
 }

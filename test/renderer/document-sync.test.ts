@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyEdits } from '../../workers/common/document.ts';
-import type { ChangeAnswer, ChangeRequest } from '../../workers/common/host-api.ts';
+import type { ChangeAnswer, ChangeRequest, ResyncRequest } from '../../workers/common/host-api.ts';
 import { DocumentSync, normalizationEdit } from '../../renderer/src/editor/document-sync.ts';
 import { EditHistory } from '../../renderer/src/editor/edit-history.ts';
 import { KeyTimer, keyKind } from '../../renderer/src/editor/key-timing.ts';
@@ -20,6 +20,8 @@ describe('DocumentSync', () => {
     const sent: ChangeRequest[] = [];
     const sync = new DocumentSync('untitled:1', 7, {
       send: (request) => (sent.push(request), new Promise(() => undefined)),
+      resync: () => Promise.reject(new Error('not expected')),
+      text: () => '',
       onAnswer: () => undefined,
       onError: () => undefined,
     });
@@ -38,6 +40,8 @@ describe('DocumentSync', () => {
         pending.push({ request, answer });
         return answer.promise;
       },
+      resync: () => Promise.reject(new Error('not expected')),
+      text: () => '',
       onAnswer: (answer) => shown.push(answer.version),
       onError: () => undefined,
     });
@@ -54,16 +58,39 @@ describe('DocumentSync', () => {
     expect(sync.staleAnswerCount).toBe(1);
   });
 
-  it('reports a refused change with its version', async () => {
+  it('repairs refused changes with one resync of the whole text at the newest version', async () => {
+    const resyncs: ResyncRequest[] = [];
+    const shown: number[] = [];
+    const refusals: ((error: Error) => void)[] = [];
+    const sync = new DocumentSync('untitled:1', 3, {
+      send: () => new Promise((_resolve, reject) => refusals.push(reject)),
+      resync: (request) => (resyncs.push(request), Promise.resolve({ uri: request.uri, version: request.version, stats: { lines: 1, words: 2, characters: 3 } })),
+      text: () => 'the whole text',
+      onAnswer: (answer) => shown.push(answer.version),
+      onError: () => undefined,
+    });
+    sync.change([], []);
+    sync.change([], []);
+    sync.change([], []);
+    const outOfSync = Object.assign(new Error('out of sync'), { code: 'OUT_OF_SYNC' });
+    for (const refuse of refusals) refuse(outOfSync);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(resyncs).toEqual([{ uri: 'untitled:1', version: 6, text: 'the whole text' }]);
+    expect(shown).toEqual([6]);
+  });
+
+  it('reports a change lost with the link instead of resyncing', async () => {
     const errors: [string, number][] = [];
     const sync = new DocumentSync('untitled:1', 3, {
-      send: () => Promise.reject(new Error('out of sync')),
+      send: () => Promise.reject(Object.assign(new Error('host gone'), { code: 'HOST_GONE' })),
+      resync: () => Promise.reject(new Error('not expected')),
+      text: () => '',
       onAnswer: () => undefined,
       onError: (error, version) => errors.push([error.message, version]),
     });
     sync.change([], []);
     await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(errors).toEqual([['out of sync', 4]]);
+    expect(errors).toEqual([['host gone', 4]]);
   });
 });
 

@@ -5,17 +5,31 @@
  * older version than the newest sent is ignored, because a newer one is on its way.
  */
 import type { TextEdit } from '../../../workers/common/document.ts';
-import type { ChangeAnswer, ChangeRequest } from '../../../workers/common/host-api.ts';
+import type { ChangeAnswer, ChangeRequest, ResyncRequest } from '../../../workers/common/host-api.ts';
 import type { KeyEvent } from '../../../workers/common/task-api.ts';
 import { EditHistory } from './edit-history.ts';
 
 export interface DocumentSyncOptions {
   /** Sends one change to the host (the RPC client's `change`). */
   readonly send: (request: ChangeRequest) => Promise<ChangeAnswer>;
+  /** Replaces the host's mirror with the editor's whole text (the RPC client's `resync`). */
+  readonly resync: (request: ResyncRequest) => Promise<ChangeAnswer>;
+  /** The editor's whole text now, for a resync. */
+  readonly text: () => string;
   /** The host's answer for the newest version sent. */
   readonly onAnswer: (answer: ChangeAnswer) => void;
-  /** The host refused a change: its mirror may now differ from the editor. */
+  /** A change failed and could not be repaired by a resync (or the link is gone). */
   readonly onError: (error: Error, version: number) => void;
+  /** The host's mirror was replaced by the editor's text after it refused a change. */
+  readonly onResync?: (version: number, cause: Error) => void;
+}
+
+/** Errors after which a resync cannot help: the host itself is gone. */
+const LINK_LOST = new Set(['HOST_GONE', 'CLOSED']);
+
+function errorCode(error: Error): string | undefined {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? code : undefined;
 }
 
 export class DocumentSync {
@@ -23,6 +37,8 @@ export class DocumentSync {
   private latestSent: number;
   private latestAnswer: ChangeAnswer | null = null;
   private staleAnswers = 0;
+  /** Version the last resync covered: failures of changes up to it are already repaired. */
+  private resyncedThrough = -1;
   private readonly options: DocumentSyncOptions;
 
   constructor(uri: string, version: number, options: DocumentSyncOptions) {
@@ -54,6 +70,7 @@ export class DocumentSync {
     this.history.reset(uri, version);
     this.latestSent = version;
     this.latestAnswer = null;
+    this.resyncedThrough = -1;
   }
 
   /**
@@ -67,9 +84,32 @@ export class DocumentSync {
     this.latestSent = version;
     this.options.send({ uri, version, edits, keys }).then(
       (answer) => this.accept(answer),
-      (error: unknown) => this.options.onError(error instanceof Error ? error : new Error(String(error)), version),
+      (error: unknown) => this.failed(error instanceof Error ? error : new Error(String(error)), uri, version),
     );
     return version;
+  }
+
+  /**
+   * A change was refused or timed out, so the host's mirror may lack it. The changes sent after it
+   * will be refused too (they skip a version); one resync with the whole text at the newest
+   * version repairs them all, and their failures are then ignored.
+   */
+  private failed(error: Error, uri: string, version: number): void {
+    if (uri !== this.uri || version <= this.resyncedThrough) return;
+    if (LINK_LOST.has(errorCode(error) ?? '')) {
+      this.options.onError(error, version);
+      return;
+    }
+    const target = this.version;
+    this.resyncedThrough = target;
+    this.latestSent = target;
+    this.options.resync({ uri, version: target, text: this.options.text() }).then(
+      (answer) => {
+        this.options.onResync?.(target, error);
+        this.accept(answer);
+      },
+      (resyncError: unknown) => this.options.onError(resyncError instanceof Error ? resyncError : new Error(String(resyncError)), target),
+    );
   }
 
   private accept(answer: ChangeAnswer): void {

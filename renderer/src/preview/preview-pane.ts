@@ -1,0 +1,141 @@
+/**
+ * The Markdown preview beside the editor. The render task sends the document as blocks with
+ * stable ids and source lines; only blocks whose id is new are built, the rest are kept (with
+ * their images, selection and layout), so a keystroke re-renders one paragraph, not the page.
+ * The HTML was sanitized by the render task; the page's CSP forbids script regardless.
+ */
+import type { PreviewBlock, RenderResult } from '../../../workers/common/task-api.ts';
+
+export interface PatchCounts {
+  readonly created: number;
+  readonly kept: number;
+  readonly removed: number;
+}
+
+/** A block element and the source lines it came from. */
+interface PlacedBlock {
+  readonly element: HTMLElement;
+  startLine: number;
+  endLine: number;
+}
+
+export class PreviewPane {
+  readonly element: HTMLElement;
+  private readonly content: HTMLElement;
+  private blocks = new Map<string, PlacedBlock>();
+  private ordered: PlacedBlock[] = [];
+  private lastPatch: PatchCounts = { created: 0, kept: 0, removed: 0 };
+  private version = -1;
+
+  constructor(parent: HTMLElement) {
+    this.element = document.createElement('aside');
+    this.element.className = 'preview-pane';
+    this.element.setAttribute('aria-label', 'Preview');
+    this.element.tabIndex = 0;
+    this.content = document.createElement('article');
+    this.content.className = 'preview-content';
+    this.element.append(this.content);
+    this.element.addEventListener('click', (event) => this.onClick(event));
+    parent.append(this.element);
+  }
+
+  get visible(): boolean {
+    return !this.element.hidden;
+  }
+
+  set visible(value: boolean) {
+    this.element.hidden = !value;
+  }
+
+  get patchCounts(): PatchCounts {
+    return this.lastPatch;
+  }
+
+  /** Shows a render result; an older one arriving late is ignored. */
+  update(result: RenderResult): void {
+    if (result.version < this.version) return;
+    this.version = result.version;
+    const next = new Map<string, PlacedBlock>();
+    const ordered: PlacedBlock[] = [];
+    let created = 0;
+    const occurrences = new Map<string, number>();
+    for (const block of result.blocks) {
+      // Two blocks with the same source (two identical paragraphs) share an id; number them.
+      const seen = occurrences.get(block.id) ?? 0;
+      occurrences.set(block.id, seen + 1);
+      const key = `${block.id}#${seen}`;
+      let placed = this.blocks.get(key);
+      if (!placed) {
+        placed = this.build(block);
+        created += 1;
+      }
+      placed.startLine = block.startLine;
+      placed.endLine = block.endLine;
+      placed.element.dataset.startLine = String(block.startLine);
+      next.set(key, placed);
+      ordered.push(placed);
+    }
+    let removed = 0;
+    for (const [key, placed] of this.blocks) {
+      if (!next.has(key)) {
+        placed.element.remove();
+        removed += 1;
+      }
+    }
+    this.place(ordered);
+    this.blocks = next;
+    this.ordered = ordered;
+    this.lastPatch = { created, kept: ordered.length - created, removed };
+  }
+
+  clear(): void {
+    this.content.replaceChildren();
+    this.blocks.clear();
+    this.ordered = [];
+    this.version = -1;
+  }
+
+  /** Scrolls so that 0-based source `line` is at the top (editor → preview sync). */
+  scrollToLine(line: number): void {
+    const block = this.ordered.find((placed) => line < placed.endLine) ?? this.ordered.at(-1);
+    if (!block) return;
+    const span = Math.max(1, block.endLine - block.startLine);
+    const fraction = Math.min(1, Math.max(0, (line - block.startLine) / span));
+    const top = block.element.offsetTop + fraction * block.element.offsetHeight;
+    this.element.scrollTop = Math.max(0, top - this.content.offsetTop);
+  }
+
+  /** The 0-based source line at the top of the preview (preview → editor sync). */
+  lineAtTop(): number {
+    const top = this.element.scrollTop + this.content.offsetTop;
+    const block = this.ordered.find((placed) => placed.element.offsetTop + placed.element.offsetHeight > top);
+    if (!block) return this.ordered.at(-1)?.endLine ?? 0;
+    const fraction = Math.max(0, (top - block.element.offsetTop) / Math.max(1, block.element.offsetHeight));
+    return Math.floor(block.startLine + fraction * (block.endLine - block.startLine));
+  }
+
+  private build(block: PreviewBlock): PlacedBlock {
+    const element = document.createElement('div');
+    element.className = 'preview-block';
+    element.innerHTML = block.html;
+    return { element, startLine: block.startLine, endLine: block.endLine };
+  }
+
+  /** Puts blocks in order, moving only those out of place. */
+  private place(ordered: readonly PlacedBlock[]): void {
+    let cursor = this.content.firstElementChild;
+    for (const placed of ordered) {
+      if (placed.element !== cursor) this.content.insertBefore(placed.element, cursor);
+      else cursor = cursor.nextElementSibling;
+    }
+  }
+
+  /** Links never navigate the app away; in-document anchors scroll the preview. */
+  private onClick(event: MouseEvent): void {
+    const anchor = event.target instanceof Element ? event.target.closest('a') : null;
+    if (!anchor) return;
+    event.preventDefault();
+    const href = anchor.getAttribute('href') ?? '';
+    if (href.startsWith('#')) this.content.querySelector(`[id="${CSS.escape(href.slice(1))}"]`)?.scrollIntoView();
+  }
+}
