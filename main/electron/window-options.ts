@@ -1,0 +1,57 @@
+/**
+ * The BrowserWindow options of Forkpad's one window: every web preference that matters for
+ * security is spelled out, even where it is Electron's default, so a reader (and the tests, and
+ * Electronegativity) can see it rather than trust a default that may change.
+ */
+import type { BrowserWindowConstructorOptions } from 'electron';
+import type { WindowState } from './window-state.ts';
+
+export interface WindowOptionsInput {
+  /** Absolute path of the CommonJS preload (out/preload/index.cjs). */
+  readonly preloadPath: string;
+  /** Restored size and position (see window-state.ts). */
+  readonly state: WindowState;
+  /** DevTools only in development: a packaged app has no use for them. */
+  readonly devTools: boolean;
+  /** Painted before the first frame, so a dark theme does not flash white. */
+  readonly backgroundColor: string;
+}
+
+export const MIN_WINDOW_SIZE = { width: 480, height: 320 } as const;
+
+export function windowOptions(input: WindowOptionsInput): BrowserWindowConstructorOptions {
+  const { state } = input;
+  return {
+    title: 'Forkpad',
+    width: state.width,
+    height: state.height,
+    ...(state.x === undefined || state.y === undefined ? { center: true } : { x: state.x, y: state.y }),
+    minWidth: MIN_WINDOW_SIZE.width,
+    minHeight: MIN_WINDOW_SIZE.height,
+    // Shown on 'ready-to-show', once the first frame is painted.
+    show: false,
+    backgroundColor: input.backgroundColor,
+    webPreferences: {
+      preload: input.preloadPath,
+      // Checklist 2-4: no Node in the page, the preload in its own world, the OS sandbox on.
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      contextIsolation: true,
+      sandbox: true,
+      // Checklist 6, 8-10: the web platform's own protections stay as they are.
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      // Checklist 11-12: no <webview> at all.
+      webviewTag: false,
+      // A file dropped on the window must not navigate it away from the editor.
+      navigateOnDragDrop: false,
+      // Forkpad's own spellcheck task checks spelling; Chromium's would double the markers.
+      spellcheck: false,
+      // A page cannot spam alert() to lock the user out.
+      safeDialogs: true,
+      devTools: input.devTools,
+    },
+  };
+}
