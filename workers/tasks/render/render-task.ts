@@ -1,0 +1,84 @@
+/**
+ * The render task: the document's preview blocks, line map, outline and counts, computed
+ * incrementally for each version it is asked for.
+ */
+import type { DocumentChange } from '../../common/document.ts';
+import type { OpenRequest, OutlineEntry, PreviewBlock, RenderApi, RenderResult } from '../../common/task-api.ts';
+import { createPacer } from '../text/cooperative.ts';
+import { parseChange, parseOpen, parseVersion } from '../text/requests.ts';
+import { SerialQueue } from '../text/serial-queue.ts';
+import { TaskDocument } from '../text/task-document.ts';
+import { WORDS_PER_MINUTE } from './block-stats.ts';
+import { IncrementalPreview, MAX_BLOCK_LENGTH, type PreviewUpdate } from './incremental-preview.ts';
+
+function describePlainBlocks(count: number): string | undefined {
+  if (count === 0) return undefined;
+  const blocks = count === 1 ? '1 block is' : `${count} blocks are`;
+  return `${blocks} longer than ${MAX_BLOCK_LENGTH} characters and shown as plain text`;
+}
+
+/** Turns the preview's blocks into the task's result; ids stay unique when blocks repeat. */
+export function assembleResult(uri: string, version: number, update: PreviewUpdate): RenderResult {
+  const seen = new Map<string, number>();
+  const blocks: PreviewBlock[] = [];
+  const outline: OutlineEntry[] = [];
+  let words = 0;
+  let characters = 0;
+  let paragraphs = 0;
+  let plainBlocks = 0;
+  for (const block of update.blocks) {
+    const { html, stats, hash, plain } = block.rendered;
+    const occurrence = seen.get(hash) ?? 0;
+    seen.set(hash, occurrence + 1);
+    blocks.push({ id: occurrence === 0 ? hash : `${hash}-${occurrence}`, startLine: block.startLine, endLine: block.endLine, html });
+    for (const heading of stats.headings) outline.push({ level: heading.level, text: heading.text, line: block.startLine + heading.lineOffset });
+    words += stats.words;
+    characters += stats.characters;
+    paragraphs += stats.paragraphs;
+    if (plain) plainBlocks += 1;
+  }
+  const degraded = describePlainBlocks(plainBlocks);
+  return {
+    uri,
+    version,
+    blocks,
+    outline,
+    words,
+    characters,
+    paragraphs,
+    readingMinutes: Math.ceil(words / WORDS_PER_MINUTE),
+    renderedBlocks: update.renderedBlocks,
+    ...(degraded === undefined ? {} : { degraded }),
+  };
+}
+
+export class RenderTask implements RenderApi {
+  readonly #queue = new SerialQueue();
+  readonly #document = new TaskDocument();
+  readonly #preview = new IncrementalPreview();
+
+  open(request: OpenRequest): Promise<void> {
+    const snapshot = parseOpen(request);
+    return this.#queue.run('write', () => {
+      this.#document.open(snapshot);
+    });
+  }
+
+  change(request: DocumentChange): Promise<void> {
+    const change = parseChange(request);
+    return this.#queue.run('write', () => {
+      this.#document.apply(change);
+    });
+  }
+
+  render(request: { readonly version: number }, signal: AbortSignal): Promise<RenderResult> {
+    const { version } = parseVersion(request);
+    return this.#queue.run('read', async () => {
+      const document = this.#document.at('render', version);
+      const { uri, version: current, text } = document;
+      const pacer = createPacer('render', signal, () => this.#queue.hasWaitingWrites());
+      const update = await this.#preview.update(text, pacer);
+      return assembleResult(uri, current, update);
+    });
+  }
+}

@@ -1,0 +1,142 @@
+/**
+ * The spellcheck task: nspell over the prose of the document, incrementally by line, with
+ * budgeted suggestions and a personal dictionary shared by every host of this task.
+ */
+import type { DocumentChange } from '../../common/document.ts';
+import type { OpenRequest, SpellcheckApi, SpellResult, Suggestions } from '../../common/task-api.ts';
+import { createPacer } from '../text/cooperative.ts';
+import { lineStarts } from '../text/line-index.ts';
+import { parseChange, parseOpen, parseVersion, parseWord } from '../text/requests.ts';
+import { SerialQueue } from '../text/serial-queue.ts';
+import { TaskDocument } from '../text/task-document.ts';
+import { LineChecker, MAX_LINE_LENGTH } from './line-checker.ts';
+import type { PersonalChange, PersonalDictionary } from './personal-dictionary.ts';
+import type { Speller } from './speller.ts';
+import { suggestWithin } from './suggest.ts';
+
+/** Most issues one result carries; the rest are counted in `degraded`. */
+export const MAX_ISSUES = 10_000;
+export const SUGGESTION_LIMIT = 5;
+export const SUGGESTION_BUDGET_MS = 50;
+const SUGGESTION_CACHE_SIZE = 512;
+const VERDICT_CACHE_SIZE = 100_000;
+
+function describeLimits(skippedLines: number, total: number): string | undefined {
+  const notes: string[] = [];
+  if (skippedLines > 0) notes.push(`${skippedLines === 1 ? '1 line' : `${skippedLines} lines`} longer than ${MAX_LINE_LENGTH} characters not checked`);
+  if (total > MAX_ISSUES) notes.push(`showing the first ${MAX_ISSUES} of ${total} misspellings`);
+  return notes.length > 0 ? notes.join('; ') : undefined;
+}
+
+export class SpellcheckTask implements SpellcheckApi {
+  readonly #speller: Speller;
+  readonly #personal: PersonalDictionary;
+  readonly #queue = new SerialQueue();
+  readonly #document = new TaskDocument();
+  readonly #lines = new LineChecker();
+  readonly #verdicts = new Map<string, boolean>();
+  readonly #suggestions = new Map<string, Suggestions>();
+  #starts: number[] = [0];
+
+  constructor(speller: Speller, personal: PersonalDictionary) {
+    this.#speller = speller;
+    this.#personal = personal;
+  }
+
+  readonly #isCorrect = (word: string): boolean => {
+    if (this.#personal.has(word)) return true;
+    let verdict = this.#verdicts.get(word);
+    if (verdict === undefined) {
+      verdict = this.#speller.correct(word.normalize('NFC'));
+      // A hostile document could hold millions of distinct "words": start over rather than grow.
+      if (this.#verdicts.size >= VERDICT_CACHE_SIZE) this.#verdicts.clear();
+      this.#verdicts.set(word, verdict);
+    }
+    return verdict;
+  };
+
+  open(request: OpenRequest): Promise<void> {
+    const snapshot = parseOpen(request);
+    return this.#queue.run('write', () => {
+      const document = this.#document.open(snapshot);
+      this.#starts = lineStarts(document.text);
+      this.#lines.reset(this.#starts.length);
+    });
+  }
+
+  change(request: DocumentChange): Promise<void> {
+    const change = parseChange(request);
+    return this.#queue.run('write', () => {
+      const before = this.#starts;
+      if (!this.#document.apply(change)) return;
+      this.#lines.applyEdits(before, change.edits);
+      this.#starts = lineStarts(this.#document.current('change').text);
+    });
+  }
+
+  check(request: { readonly version: number }, signal: AbortSignal): Promise<SpellResult> {
+    const { version } = parseVersion(request);
+    return this.#queue.run('read', async () => {
+      const document = this.#document.at('check', version);
+      this.#applyPersonalChange(await this.#personal.refresh());
+      const pacer = createPacer('check', signal, () => this.#queue.hasWaitingWrites());
+      const { checkedLines } = await this.#lines.check(document.text, this.#starts, this.#isCorrect, pacer);
+      const { issues, total, skippedLines } = this.#lines.collect(this.#starts, MAX_ISSUES);
+      const degraded = describeLimits(skippedLines, total);
+      return { uri: document.uri, version: document.version, issues, checkedLines, ...(degraded === undefined ? {} : { degraded }) };
+    });
+  }
+
+  suggest(request: { readonly word: string }): Suggestions {
+    const word = parseWord(request);
+    const cached = this.#suggestions.get(word);
+    if (cached) return cached;
+    const { suggestions, truncated } = suggestWithin(this.#speller, word, {
+      budgetMs: SUGGESTION_BUDGET_MS,
+      limit: SUGGESTION_LIMIT,
+      extraWords: this.#personal.words(),
+    });
+    const result: Suggestions = { word, suggestions, truncated };
+    if (this.#suggestions.size >= SUGGESTION_CACHE_SIZE) {
+      const oldest = this.#suggestions.keys().next();
+      if (!oldest.done) this.#suggestions.delete(oldest.value);
+    }
+    this.#suggestions.set(word, result);
+    return result;
+  }
+
+  addWord(request: { readonly word: string }): Promise<void> {
+    const word = parseWord(request);
+    return this.#queue.run('write', async () => this.#applyPersonalChange(await this.#personal.add(word)));
+  }
+
+  removeWord(request: { readonly word: string }): Promise<void> {
+    const word = parseWord(request);
+    return this.#queue.run('write', async () => this.#applyPersonalChange(await this.#personal.remove(word)));
+  }
+
+  personalWords(): Promise<readonly string[]> {
+    return this.#queue.run('read', async () => {
+      this.#applyPersonalChange(await this.#personal.refresh());
+      return this.#personal.words();
+    });
+  }
+
+  /**
+   * A word that became correct can only remove issues: lines with issues are re-checked. A word
+   * that became incorrect can appear anywhere: lines containing it (any case) are re-checked.
+   */
+  #applyPersonalChange({ added, removed }: PersonalChange): void {
+    if (added.length === 0 && removed.length === 0) return;
+    this.#suggestions.clear();
+    const text = this.#document.peek()?.text;
+    if (text === undefined) return;
+    const gone = removed.map((word) => word.toLowerCase());
+    this.#lines.invalidate(text, this.#starts, (line, issues) => {
+      if (added.length > 0 && issues.length > 0) return true;
+      if (gone.length === 0) return false;
+      const lower = line.toLowerCase();
+      return gone.some((word) => lower.includes(word));
+    });
+  }
+}
