@@ -164,6 +164,8 @@ export interface RenderResult extends Versioned {
   readonly readingMinutes: number;
   /** Blocks rendered afresh for this version (the rest came from the cache). */
   readonly renderedBlocks: number;
+  /** Set when the preview was limited, saying how (e.g. a block too long to format). */
+  readonly degraded?: string;
 }
 
 export interface RenderApi extends DocumentSyncApi {
