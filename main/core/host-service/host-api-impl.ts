@@ -1,0 +1,95 @@
+/**
+ * `HostApi` over the host's core. A plain object with exactly the API's methods, because
+ * `serveRpc` dispatches any own or prototype method by name: nothing else may be reachable.
+ * Requests have passed the boundary validator (main/core/boundary) before they get here.
+ */
+import { Errors } from '../../../workers/common/errors.ts';
+import type { HostApi, IsolationRequest, TaskAction } from '../../../workers/common/host-api.ts';
+import { PRESETS, type IsolationModel } from '../../../workers/common/tasks.ts';
+import type { TaskSupervisor } from '../supervisor/supervisor-api.ts';
+import type { HostRuntime } from './host-core.ts';
+
+function requireTasks(runtime: HostRuntime, what: string): TaskSupervisor {
+  if (!runtime.supervisor) throw Errors.stopped('tasks', `this host runs without tasks (--no-tasks), so ${what} is not available`);
+  return runtime.supervisor;
+}
+
+function modelFor(request: IsolationRequest, current: IsolationModel): IsolationModel {
+  if ('preset' in request) {
+    const preset = PRESETS.find((candidate) => candidate.id === request.preset);
+    if (!preset) throw Errors.invalidInput('setIsolation', `unknown preset ${request.preset}`);
+    return preset.model;
+  }
+  return { ...current, [request.task]: request.kind };
+}
+
+async function runAction(supervisor: TaskSupervisor, request: TaskAction): Promise<void> {
+  switch (request.action) {
+    case 'restart':
+      return supervisor.restart(request.task);
+    case 'end':
+      return supervisor.end(request.task);
+    case 'kill':
+      return supervisor.kill(request.task);
+    case 'fault':
+      return supervisor.injectFault(request.task, request.fault);
+  }
+}
+
+export function createHostApi(runtime: HostRuntime): HostApi {
+  const { session, documents, settings } = runtime;
+  // Isolation changes run one at a time, each from the model the previous one left.
+  let switching: Promise<unknown> = Promise.resolve();
+
+  return {
+    hello: () => runtime.hello(),
+    change: (request) => session.change(request),
+    resync: (request) => session.resync(request),
+    setVisibleRange: ({ uri, range }) => session.setVisibleRange(uri, range),
+
+    setIsolation(request) {
+      const supervisor = requireTasks(runtime, 'switching the isolation model');
+      const next = switching.then(async () => {
+        const model = modelFor(request, supervisor.model);
+        await supervisor.setModel(model);
+        runtime.emit('isolation', supervisor.model);
+        await settings.update({ model: supervisor.model });
+        return supervisor.model;
+      });
+      switching = next.catch(() => undefined); // This caller gets the error; the next switch starts from the model as it is.
+      return next;
+    },
+
+    taskAction: (request) => runAction(requireTasks(runtime, 'task control'), request),
+
+    async setSettings(patch) {
+      const ui = { ...settings.current.ui, ...patch };
+      if (patch.refreshMs !== undefined) runtime.supervisor?.setProbeInterval(patch.refreshMs);
+      return (await settings.update({ ui })).ui;
+    },
+
+    newDocument: (request) => documents.newDocument(request),
+    open: (request) => documents.open(request),
+    openRecent: (request) => documents.openRecent(request),
+    save: (request) => documents.save(request),
+    saveAs: (request) => documents.saveAs(request),
+    listWorkspace: (request) => documents.list(request.path),
+
+    suggest: ({ word }) => requireTasks(runtime, 'spelling suggestions').client('spellcheck').suggest({ word }),
+
+    async addToDictionary({ word }) {
+      await requireTasks(runtime, 'the personal dictionary').client('spellcheck').addWord({ word });
+      session.recheck('spellcheck');
+    },
+
+    async ignoreRule({ rule }) {
+      const supervisor = requireTasks(runtime, 'ignoring grammar rules');
+      const ignoredRules = [...new Set([...settings.current.ignoredRules, rule])];
+      await settings.update({ ignoredRules });
+      // The live grammar host now, and every host started later (moves, restarts) through its init.
+      await supervisor.updateSettings({ ignoredRules });
+      await supervisor.client('grammar').setIgnoredRules({ rules: ignoredRules });
+      session.recheck('grammar');
+    },
+  };
+}

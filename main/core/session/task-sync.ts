@@ -1,0 +1,96 @@
+/**
+ * Bringing a task's copy of the document up to the mirror: the `Primer` the supervisor calls for
+ * every fresh host (start, move, restart), and the repair after a task refused a change.
+ *
+ * The mirror keeps moving while a host is primed (typing does not wait for a move), so priming
+ * is a loop: open a snapshot, then send the changes made since, until the task has caught up.
+ * Once this resolves, the supervisor swaps the host in within the same turn, and every later
+ * change reaches it through the supervisor's client.
+ */
+import type { DocumentChange } from '../../../workers/common/document.ts';
+import type { Client } from '../../../workers/common/rpc.ts';
+import type { KeystrokeChange, OpenRequest, TaskApi } from '../../../workers/common/task-api.ts';
+import type { TaskId } from '../../../workers/common/tasks.ts';
+import type { Primer } from '../supervisor/supervisor-api.ts';
+
+/** What priming reads from the session. */
+export interface SyncSource {
+  /** The mirror as a task should open it. */
+  current(): OpenRequest;
+  /** Changes after `version` of the open document, or undefined once they are no longer kept. */
+  changesSince(version: number): readonly DocumentChange[] | undefined;
+  /** The snapshot the keystroke journal restarts from: the last durable one. */
+  journalBase(): OpenRequest;
+  /**
+   * Changes after `version` that the keystroke journal may lack, with their key events; undefined
+   * when the journal base moved past `version` meanwhile (the new host then opens the newer base).
+   */
+  journalChangesSince(version: number): readonly KeystrokeChange[] | undefined;
+  ignoredRules(): readonly string[];
+}
+
+/** Rounds of open + catch-up before priming gives up (each round only starts if typing outran the last). */
+const MAX_ROUNDS = 50;
+
+type DocumentClient = Pick<Client<TaskApi<'render'>>, 'open' | 'change'>;
+
+async function sendAll(send: (change: DocumentChange) => Promise<void>, changes: readonly DocumentChange[]): Promise<number | undefined> {
+  // Pipelined: the task handles calls in arrival order, so awaiting each one only adds round trips.
+  await Promise.all(changes.map((change) => send(change)));
+  return changes.at(-1)?.version;
+}
+
+/** Opens `source.current()` in a task and catches it up; resolves when it is at the mirror's version. */
+export async function primeDocument(api: DocumentClient, source: SyncSource): Promise<void> {
+  for (let round = 0; round < MAX_ROUNDS; round += 1) {
+    const opened = source.current();
+    await api.open(opened);
+    let at = opened.version;
+    for (;;) {
+      const now = source.current();
+      if (now.uri !== opened.uri) break; // Another document replaced it meanwhile: open that one.
+      if (now.version === at) return;
+      const changes = source.changesSince(at);
+      if (!changes) break; // Fell too far behind: a fresh snapshot is cheaper.
+      at = (await sendAll((change) => api.change(change), changes)) ?? at;
+    }
+  }
+  throw new Error(`could not catch up with the document after ${MAX_ROUNDS} rounds of priming`);
+}
+
+/** Re-opens the keystroke journal from its last durable snapshot and re-sends what followed. */
+export async function primeKeystroke(api: Client<TaskApi<'keystroke'>>, source: SyncSource): Promise<void> {
+  for (let round = 0; round < MAX_ROUNDS; round += 1) {
+    const base = source.journalBase();
+    await api.open(base);
+    let at = base.version;
+    for (;;) {
+      if (source.current().uri !== base.uri) break;
+      const changes = source.journalChangesSince(at);
+      if (!changes) break;
+      if (changes.length === 0) return;
+      at = (await sendAll((change) => api.change(change as KeystrokeChange), changes)) ?? at;
+    }
+  }
+  throw new Error(`could not catch the keystroke journal up after ${MAX_ROUNDS} rounds of priming`);
+}
+
+/** Brings any task's fresh host up to date: settings first, then the document. */
+export async function primeTask<T extends TaskId>(task: T, api: Client<TaskApi<T>>, source: SyncSource): Promise<void> {
+  // The generic `T` does not narrow `api`; each branch names the API it holds.
+  switch (task) {
+    case 'keystroke':
+      return primeKeystroke(api as Client<TaskApi<'keystroke'>>, source);
+    case 'grammar': {
+      const grammar = api as Client<TaskApi<'grammar'>>;
+      await grammar.setIgnoredRules({ rules: source.ignoredRules() });
+      return primeDocument(grammar, source);
+    }
+    default:
+      return primeDocument(api as unknown as DocumentClient, source);
+  }
+}
+
+export function createPrimer(source: SyncSource): Primer {
+  return (task, api) => primeTask(task, api, source);
+}

@@ -1,0 +1,133 @@
+/**
+ * The web host's server: one HTTP listener on 127.0.0.1 that serves the built renderer and
+ * upgrades `/rpc` to a WebSocket carrying `HostApi`. Every request is authorized (web-auth.ts).
+ *
+ * One editing session per host process, and one page attached to it: a page that connects takes
+ * the session over, and the page it replaces is disconnected with close code 4001 and a reason it
+ * can show. Sharing one document between two editors would need operational transforms; refusing
+ * the newcomer would lock the user out after a reload whose old socket has not closed yet.
+ */
+import { createServer, STATUS_CODES, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { WEB_HOST_RPC_PATH, type HostEvents } from '../../workers/common/host-api.ts';
+import { serveRpc } from '../../workers/common/rpc.ts';
+import type { HostCore } from '../core/host-service/host-core.ts';
+import { authorizeRequest, authorizeUpgrade, cookieHeader, createToken, type Gate } from './web-auth.ts';
+import { sendText, serveStatic } from './static-files.ts';
+import { webSocketPort } from './websocket-port.ts';
+
+/** Largest frame the host accepts: a whole 32 Mi-unit document as JSON (a resync) plus slack. */
+export const MAX_FRAME_BYTES = 40 * 1024 * 1024;
+export const TAKEN_OVER_CODE = 4001;
+
+export interface WebServerOptions {
+  /** The built renderer folder (a real path). */
+  readonly rendererRoot: string;
+  readonly core: Pick<HostCore, 'api' | 'attach'>;
+  /** `serveRpc`'s boundary validator (main/core/boundary). */
+  readonly validate: (method: string, request: unknown) => void;
+  readonly log: (line: string) => void;
+  readonly port?: number;
+  /** A fixed token for tests; a random one by default. */
+  readonly token?: string;
+}
+
+export interface WebServer {
+  readonly port: number;
+  readonly token: string;
+  /** The URL to open, token included. */
+  readonly url: string;
+  /** Stops accepting, disconnects the page (1001 going away), and resolves once the listener closed. */
+  close(): Promise<void>;
+}
+
+function refuseUpgrade(socket: Duplex, status: number, reason: string): void {
+  const body = `${reason}\n`;
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Refused'}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}
+
+function requestUrl(request: IncomingMessage): URL | undefined {
+  try {
+    return new URL(request.url ?? '/', 'http://127.0.0.1');
+  } catch {
+    return undefined; // Not a URL at all: answered as a bad request by the caller.
+  }
+}
+
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const gate: Gate = { token: options.token ?? createToken(), port: 0 };
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false });
+  let attached: WebSocket | undefined;
+
+  const server: Server = createServer((request, response) => {
+    const url = requestUrl(request);
+    if (!url) return sendText(response, 400, 'Bad request: the request target is not a path.');
+    const auth = authorizeRequest(gate, request, url);
+    if (!auth.ok) return sendText(response, auth.status, auth.reason);
+    if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Method not allowed.', { Allow: 'GET, HEAD' });
+    if (url.pathname === WEB_HOST_RPC_PATH) return sendText(response, 426, 'This address takes a WebSocket.', { Upgrade: 'websocket' });
+    const cookie: Record<string, string> = auth.tokenInUrl ? { 'Set-Cookie': cookieHeader(gate.port, gate.token) } : {};
+    // The raw path, not `url.pathname`: the URL parser would quietly resolve `..` and turn `\` into `/`.
+    const rawPath = (request.url ?? '/').split('?')[0] ?? '/';
+    serveStatic(options.rendererRoot, request, response, rawPath, cookie).catch((error: unknown) => {
+      options.log(`[web host] serving ${url.pathname} failed: ${String(error)}`);
+      if (!response.headersSent) sendText(response, 500, 'Internal error.');
+      else response.destroy();
+    });
+  });
+
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = requestUrl(request);
+    if (!url || url.pathname !== WEB_HOST_RPC_PATH) return refuseUpgrade(socket, 404, `Not found: the WebSocket is at ${WEB_HOST_RPC_PATH}.`);
+    const auth = authorizeUpgrade(gate, request, url);
+    if (!auth.ok) {
+      options.log(`[web host] refused a WebSocket: ${auth.reason}`);
+      return refuseUpgrade(socket, auth.status, auth.reason);
+    }
+    sockets.handleUpgrade(request, socket, head, (webSocket) => {
+      if (attached) attached.close(TAKEN_OVER_CODE, 'Forkpad was opened in another tab or window; this one is disconnected.');
+      attached = webSocket;
+      attach(webSocket);
+    });
+  });
+
+  function attach(webSocket: WebSocket): void {
+    const label = '[web host rpc]';
+    const port = webSocketPort(webSocket, { label, log: options.log });
+    const rpc = serveRpc<object, HostEvents>(port, options.core.api, { label, validate: options.validate, log: options.log });
+    const detach = options.core.attach((name, payload) => rpc.emit(name, payload));
+    webSocket.on('error', (error) => options.log(`${label} socket error: ${error.message}`));
+    webSocket.on('close', (code) => {
+      rpc.close();
+      detach();
+      if (attached === webSocket) attached = undefined;
+      if (code === 1009) options.log(`${label} closed a connection that sent a frame over ${MAX_FRAME_BYTES} bytes`);
+    });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  gate.port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${gate.port}/?token=${gate.token}`;
+
+  return {
+    port: gate.port,
+    token: gate.token,
+    url,
+    async close() {
+      for (const client of sockets.clients) client.close(1001, 'The Forkpad web host is shutting down.');
+      sockets.close();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}
