@@ -50,6 +50,8 @@ export interface TaskSupervisor {
   onStatus(handler: (status: TaskStatus) => void): () => void;
   /** The newest probe sample, or null before the first. */
   latestMetrics(): MetricsSnapshot | null;
+  /** Recent samples, oldest first: at least the last 120 (two minutes at the default 1 s). */
+  metricsHistory(): readonly MetricsSnapshot[];
   onMetrics(handler: (snapshot: MetricsSnapshot) => void): () => void;
   setProbeInterval(ms: number): void;
   dispose(): Promise<void>;

@@ -1,0 +1,97 @@
+/**
+ * Samples the host and every task on the poller's cadence, keeps a history long enough for a
+ * two-minute chart, and hands each snapshot to its subscribers.
+ */
+import type { AppProcessSample, MetricsSnapshot } from '../../../workers/common/metrics.ts';
+import { coreCount, HostProbe } from './host-probe.ts';
+import { Poller } from './poller.ts';
+import type { ProcessMetricsSource } from './process-metrics.ts';
+import { TaskProbe, type TaskProbeSource } from './task-probe.ts';
+
+/** At least 120 samples: two minutes at the default 1 s. */
+export const HISTORY_SIZE = 150;
+
+export interface CollectorOptions {
+  readonly sources: readonly TaskProbeSource[];
+  readonly processMetrics: ProcessMetricsSource;
+  readonly intervalMs: number;
+  readonly log: (line: string) => void;
+  readonly historySize?: number;
+}
+
+export class MetricsCollector {
+  private readonly options: CollectorOptions;
+  private readonly hostProbe = new HostProbe();
+  private readonly taskProbes = new Map<TaskProbeSource, TaskProbe>();
+  private readonly poller: Poller;
+  private readonly history: MetricsSnapshot[] = [];
+  private readonly handlers = new Set<(snapshot: MetricsSnapshot) => void>();
+  private lastAt: number | null = null;
+
+  constructor(options: CollectorOptions) {
+    this.options = options;
+    for (const source of options.sources) this.taskProbes.set(source, new TaskProbe());
+    this.poller = new Poller(async () => this.publish(await this.sample()), options.intervalMs, options.log);
+  }
+
+  start(): void {
+    this.poller.start();
+  }
+
+  setInterval(ms: number): void {
+    this.poller.setInterval(ms);
+  }
+
+  latest(): MetricsSnapshot | null {
+    return this.history.at(-1) ?? null;
+  }
+
+  snapshots(): readonly MetricsSnapshot[] {
+    return [...this.history];
+  }
+
+  subscribe(handler: (snapshot: MetricsSnapshot) => void): () => void {
+    this.handlers.add(handler);
+    return () => this.handlers.delete(handler);
+  }
+
+  /** Takes one sample of everything now (the poller calls this). */
+  async sample(): Promise<MetricsSnapshot> {
+    const [tasks, appProcesses] = await Promise.all([
+      Promise.all([...this.taskProbes].map(([source, probe]) => probe.sample(source))),
+      this.appProcesses(),
+    ]);
+    const at = performance.now();
+    const intervalMs = this.lastAt === null ? this.poller.interval : at - this.lastAt;
+    this.lastAt = at;
+    return { at: Date.now(), intervalMs, cores: coreCount(), host: this.hostProbe.sample(), tasks, appProcesses };
+  }
+
+  dispose(): void {
+    this.poller.stop();
+    this.hostProbe.dispose();
+    this.handlers.clear();
+  }
+
+  private async appProcesses(): Promise<readonly AppProcessSample[]> {
+    try {
+      return (await this.options.processMetrics.appProcesses?.()) ?? [];
+    } catch (error) {
+      this.options.log(`[probes] app process metrics failed: ${error instanceof Error ? error.message : String(error)}`);
+      return [];
+    }
+  }
+
+  private publish(snapshot: MetricsSnapshot): void {
+    this.history.push(snapshot);
+    if (this.history.length > (this.options.historySize ?? HISTORY_SIZE)) this.history.shift();
+    for (const handler of this.handlers) {
+      try {
+        handler(snapshot);
+      } catch (error) {
+        // A subscriber's bug must not stop the probes.
+        this.options.log(`[probes] a metrics subscriber failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * The client the rest of the host keeps for a task. It outlives every host of the task: each call
+ * goes to whichever host is current, waits while none is (starting, restarting, priming), and a
+ * call that a dying host left unanswered is sent again to the next one. Re-sending is safe
+ * because a task ignores a document change it already applied (`VersionedDocument.apply`).
+ * Every call settles exactly once.
+ */
+import { Errors, type ForkpadError } from '../../../workers/common/errors.ts';
+import type { CallOptions, Client } from '../../../workers/common/rpc.ts';
+import type { TaskApi } from '../../../workers/common/task-api.ts';
+import type { TaskId } from '../../../workers/common/tasks.ts';
+import { CONTROL_METHODS, type LiveHost } from './live-host.ts';
+
+/** Where a call goes now: a host, nowhere yet ('wait'), or nowhere ever (the error to fail with). */
+export type Route<T extends TaskId> = LiveHost<T> | 'wait' | Error;
+
+export interface StableClientOptions<T extends TaskId> {
+  readonly task: T;
+  readonly route: () => Route<T>;
+  readonly defaultTimeoutMs: number;
+  /**
+   * How many hosts may crash under one call before it fails with their error. A call that
+   * crashes every host it meets (a poison pill) must not crash them forever.
+   */
+  readonly maxCrashResends: number;
+}
+
+interface StableCall {
+  readonly seq: number;
+  readonly method: string;
+  readonly request: unknown;
+  readonly deadline: number;
+  readonly controller: AbortController;
+  crashLosses: number;
+  settled: boolean;
+  finish(ok: boolean, value: unknown): void;
+}
+
+type RemoteMethod = (request: unknown, options: CallOptions) => Promise<unknown>;
+
+/** Methods the supervisor calls itself; a user of the task may not. */
+const MANAGED_METHODS: ReadonlySet<string> = new Set(['start', 'shutdown']);
+
+export class StableClient<T extends TaskId> {
+  readonly api: Client<TaskApi<T>>;
+  private readonly options: StableClientOptions<T>;
+  private readonly queue: StableCall[] = [];
+  private nextSeq = 1;
+
+  constructor(options: StableClientOptions<T>) {
+    this.options = options;
+    this.api = new Proxy({} as Client<TaskApi<T>>, {
+      // `then` is excluded so that the client itself is never mistaken for a promise.
+      get: (_target, method) =>
+        typeof method === 'string' && method !== 'then'
+          ? (request: unknown, callOptions?: CallOptions) => this.call(method, request, callOptions)
+          : undefined,
+    });
+  }
+
+  call(method: string, request: unknown, callOptions: CallOptions = {}): Promise<unknown> {
+    const { task, defaultTimeoutMs } = this.options;
+    if (MANAGED_METHODS.has(method)) return Promise.reject(Errors.invalidInput('call', `${task} ${method} is managed by the supervisor`));
+    const { signal } = callOptions;
+    if (signal?.aborted) return Promise.reject(Errors.cancelled(method, String(signal.reason ?? '')));
+    const timeoutMs = callOptions.timeoutMs ?? defaultTimeoutMs;
+    return new Promise((resolve, reject) => {
+      const controller = new AbortController();
+      const onAbort = () => call.finish(false, Errors.cancelled(`${task} ${method}`, String(signal?.reason ?? '')));
+      const timer = setTimeout(() => call.finish(false, Errors.timeout(`${task} ${method}`, timeoutMs)), timeoutMs);
+      const call: StableCall = {
+        seq: this.nextSeq++,
+        method,
+        request,
+        deadline: performance.now() + timeoutMs,
+        controller,
+        crashLosses: 0,
+        settled: false,
+        finish: (ok, value) => {
+          if (call.settled) return;
+          call.settled = true;
+          clearTimeout(timer);
+          signal?.removeEventListener('abort', onAbort);
+          this.unqueue(call);
+          if (ok) return resolve(value);
+          // Cancels the call where it runs, if it still does.
+          controller.abort((value as Error).message);
+          reject(value as Error);
+        },
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.dispatch(call);
+    });
+  }
+
+  /** Sends waiting calls, oldest first, to wherever they route now. */
+  flush(): void {
+    for (const call of this.queue.splice(0)) this.dispatch(call);
+  }
+
+  /** Fails every waiting call with `error`: the task stopped. */
+  failQueued(error: ForkpadError): void {
+    for (const call of this.queue.splice(0)) call.finish(false, error);
+  }
+
+  queued(): number {
+    return this.queue.length;
+  }
+
+  private dispatch(call: StableCall): void {
+    if (call.settled) return;
+    const route = this.options.route();
+    if (route instanceof Error) return call.finish(false, route);
+    if (route === 'wait') return this.enqueue(call);
+    this.send(call, route);
+  }
+
+  private send(call: StableCall, live: LiveHost<T>): void {
+    const remote = (live.api as unknown as Record<string, RemoteMethod>)[call.method];
+    if (!remote) return call.finish(false, Errors.unknownMethod(call.method));
+    // The host's own timeout is a backstop: this call's timer decides, across every attempt.
+    const timeoutMs = Math.max(1, call.deadline - performance.now()) + 1_000;
+    remote(call.request, { signal: call.controller.signal, timeoutMs }).then(
+      (value) => call.finish(true, value),
+      (error: unknown) => this.lost(call, live, error),
+    );
+  }
+
+  private lost(call: StableCall, live: LiveHost<T>, error: unknown): void {
+    const hostGone = live.exit !== null && (error as { code?: unknown }).code === 'HOST_GONE';
+    if (hostGone && !CONTROL_METHODS.has(call.method)) {
+      if (live.crashed) call.crashLosses += 1;
+      if (call.crashLosses <= this.options.maxCrashResends) return this.dispatch(call);
+    }
+    call.finish(false, error instanceof Error ? error : new Error(String(error)));
+  }
+
+  private enqueue(call: StableCall): void {
+    // Kept in the order the calls were made, so a re-sent change precedes newer ones.
+    let index = this.queue.length;
+    while (index > 0 && (this.queue[index - 1]?.seq ?? 0) > call.seq) index -= 1;
+    this.queue.splice(index, 0, call);
+  }
+
+  private unqueue(call: StableCall): void {
+    const index = this.queue.indexOf(call);
+    if (index >= 0) this.queue.splice(index, 1);
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * How a supervisor is configured, and the defaults. The web host, Electron and tests differ only
+ * in these: entry paths, the inline loader, the process spawner and the process metrics source.
+ */
+import type { ResourceLimits } from 'node:worker_threads';
+import type { TaskAssets, TaskSettings } from '../../../workers/common/task-api.ts';
+import type { TaskId } from '../../../workers/common/tasks.ts';
+import type { TaskLoader } from '../../../workers/entry/host-control.ts';
+import type { EntryPaths } from '../hosts/entry-paths.ts';
+import type { ProcessSpawner } from '../hosts/process-spawner.ts';
+import type { ProcessMetricsSource } from '../probes/process-metrics.ts';
+import { DEFAULT_HEARTBEAT } from './heartbeat.ts';
+import type { RestartPolicyOptions } from './restart-policy.ts';
+import type { Primer } from './supervisor-api.ts';
+import type { SlotTimings } from './task-slot.ts';
+
+export interface SupervisorOptions {
+  /** Thread and process entry modules: `sourceEntryPaths()` or `builtEntryPaths(outMainDir)`. */
+  readonly entries: EntryPaths;
+  /** Loads a task on the host's own thread: `loadRegisteredTask` in the app. */
+  readonly loadInline: TaskLoader;
+  /** Brings each new host up to date (document, settings) before it is swapped in. */
+  readonly primer: Primer;
+  /** The app's data folder, passed to every task in `TaskInit`. */
+  readonly dataDir: string;
+  /** Files tasks load: `taskAssets` from main/core/task-assets.ts in the app. */
+  readonly assets: TaskAssets;
+  readonly settings?: TaskSettings;
+  /** Default: `forkSpawner()` (child_process.fork). Electron passes its utility-process spawner. */
+  readonly spawner?: ProcessSpawner;
+  /** Default: /proc. Electron passes its `app.getAppMetrics()` source. */
+  readonly processMetrics?: ProcessMetricsSource;
+  /** Heap limits per task for threads and processes. Default: `defaultLimits`. */
+  readonly limits?: (task: TaskId) => ResourceLimits;
+  readonly restartPolicy?: RestartPolicyOptions;
+  readonly timings?: Partial<SlotTimings>;
+  /** Probe interval, 250..5000 ms. Default 1000. */
+  readonly probeIntervalMs?: number;
+  /** Snapshots kept for charts. Default 150 (at least 120). */
+  readonly historySize?: number;
+  /** Receives every log line, each already prefixed with its task and host. Default: console. */
+  readonly log?: (line: string) => void;
+  /** Wall clock, epoch ms (restart windows). Default Date.now. */
+  readonly now?: () => number;
+}
+
+export const DEFAULT_TIMINGS: SlotTimings = {
+  startMs: 30_000,
+  drainMs: 2_000,
+  stopMs: 2_000,
+  callTimeoutMs: 30_000,
+  maxCrashResends: 1,
+  heartbeat: DEFAULT_HEARTBEAT,
+};
+
+export const DEFAULT_SETTINGS: TaskSettings = { ignoredRules: [] };

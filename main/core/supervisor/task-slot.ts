@@ -1,0 +1,322 @@
+/**
+ * Everything the supervisor knows about one task: its current host, its lifecycle (start, live
+ * move, restart, end, kill, crash and backoff), and its stable client. Lifecycle operations run
+ * one at a time, in order; a kill does not wait its turn, because the host it ends may be the
+ * reason the queue is stuck.
+ */
+import { Errors } from '../../../workers/common/errors.ts';
+import type { TaskState } from '../../../workers/common/metrics.ts';
+import type { Client } from '../../../workers/common/rpc.ts';
+import type { TaskApi, TaskInit } from '../../../workers/common/task-api.ts';
+import type { HostKind, TaskId } from '../../../workers/common/tasks.ts';
+import type { HostFactory } from '../hosts/host-factory.ts';
+import type { HostExit } from '../hosts/task-host.ts';
+import { JobMeter } from '../probes/job-meter.ts';
+import type { HeartbeatOptions } from './heartbeat.ts';
+import { CONTROL_METHODS, LiveHost, type LiveHostEvents } from './live-host.ts';
+import type { RestartPolicy } from './restart-policy.ts';
+import { StableClient, type Route } from './stable-client.ts';
+import type { Primer, TaskStatus } from './supervisor-api.ts';
+
+export interface SlotTimings {
+  /** Spawn to ready, and priming, each at most this long. */
+  readonly startMs: number;
+  /** How long a replaced host may keep answering its in-flight calls. */
+  readonly drainMs: number;
+  /** How long a host asked to shut down has before it is killed. */
+  readonly stopMs: number;
+  readonly callTimeoutMs: number;
+  readonly maxCrashResends: number;
+  readonly heartbeat: HeartbeatOptions;
+}
+
+export interface SlotOptions<T extends TaskId> {
+  readonly task: T;
+  readonly kind: HostKind;
+  readonly spawn: HostFactory;
+  readonly init: (task: T) => TaskInit;
+  readonly primer: Primer;
+  readonly policy: RestartPolicy;
+  readonly timings: SlotTimings;
+  /** Wall clock, epoch ms (restart windows, schedules). */
+  readonly now: () => number;
+  readonly log: (line: string) => void;
+  readonly onStatus: (status: TaskStatus) => void;
+  readonly onEvent: (name: string, payload: unknown) => void;
+}
+
+type Phase = 'idle' | 'starting' | 'running' | 'crashed' | 'restarting' | 'stopped';
+
+function sameStatus(a: TaskStatus | null, b: TaskStatus): boolean {
+  return a !== null && a.kind === b.kind && a.state === b.state && a.restarts === b.restarts && a.lastError === b.lastError;
+}
+
+function withTimeout<R>(promise: Promise<R>, ms: number, what: string): Promise<R> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(Errors.timeout(what, ms)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+export class TaskSlot<T extends TaskId> {
+  readonly task: T;
+  readonly meter = new JobMeter();
+  readonly client: StableClient<T>;
+  readonly policy: RestartPolicy;
+  kind: HostKind;
+  current: LiveHost<T> | null = null;
+  restarts = 0;
+  lastError: string | null = null;
+  private readonly options: SlotOptions<T>;
+  private readonly events: LiveHostEvents<T>;
+  private phase: Phase = 'idle';
+  private stoppedReason = '';
+  private holding = false;
+  private disposed = false;
+  private chain: Promise<void> = Promise.resolve();
+  private restartTimer: NodeJS.Timeout | undefined;
+  private readonly retiring = new Set<Promise<void>>();
+  private lastStatus: TaskStatus | null = null;
+
+  constructor(options: SlotOptions<T>) {
+    this.options = options;
+    this.task = options.task;
+    this.kind = options.kind;
+    this.policy = options.policy;
+    this.client = new StableClient({
+      task: options.task,
+      route: () => this.route(),
+      defaultTimeoutMs: options.timings.callTimeoutMs,
+      maxCrashResends: options.timings.maxCrashResends,
+    });
+    this.events = {
+      onSettled: (_live, call, outcome) => {
+        if (CONTROL_METHODS.has(call.method)) return;
+        this.meter.record(outcome.timing ? outcome.timing.queueMs + outcome.timing.runMs : outcome.roundTripMs);
+      },
+      onEvent: options.onEvent,
+      onBeat: (live, beat) => this.onBeat(live, beat.ok ? beat.roundTripMs : null),
+      onExit: (live, exit) => this.onHostExit(live, exit),
+    };
+  }
+
+  state(): TaskState {
+    switch (this.phase) {
+      case 'idle':
+      case 'starting':
+        return 'starting';
+      case 'running': {
+        const live = this.current;
+        if (live && !live.responsive) return 'unresponsive';
+        return (live?.inFlight() ?? 0) + this.client.queued() > 0 ? 'busy' : 'ready';
+      }
+      default:
+        return this.phase;
+    }
+  }
+
+  status(): TaskStatus {
+    return { task: this.task, kind: this.kind, state: this.state(), restarts: this.restarts, lastError: this.lastError };
+  }
+
+  start(kind: HostKind): Promise<void> {
+    return this.serial(async () => {
+      this.kind = kind;
+      await this.bringUp('starting');
+    });
+  }
+
+  move(kind: HostKind): Promise<void> {
+    return this.serial(() => (kind === this.kind ? Promise.resolve() : this.replace(kind, `moved to ${kind}`, false)));
+  }
+
+  restart(): Promise<void> {
+    return this.serial(async () => {
+      this.policy.reset();
+      if (this.current) return this.replace(this.kind, 'restarted by the user', true);
+      clearTimeout(this.restartTimer);
+      this.restarts += 1;
+      await this.bringUp('restarting');
+    });
+  }
+
+  end(): Promise<void> {
+    return this.serial(async () => {
+      const live = this.current;
+      this.current = null;
+      this.stopWith('ended by the user');
+      if (live) this.options.log(`${live.label} ended: ${await live.stop('ended by the user', this.options.timings.drainMs, this.options.timings.stopMs)}`);
+    });
+  }
+
+  /** Kills the current host now. It counts as a crash: the restart policy decides what follows. */
+  async kill(): Promise<void> {
+    const live = this.current;
+    if (!live) return;
+    const exited = live.whenExited();
+    live.kill('killed by the user');
+    await exited;
+  }
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    const live = this.current;
+    this.current = null;
+    this.stopWith('the supervisor was disposed');
+    if (live) this.retire(live, 'the supervisor was disposed', 500, 1_000);
+    await Promise.all([...this.retiring]);
+  }
+
+  private serial(operation: () => Promise<void>): Promise<void> {
+    const result = this.chain.then(operation);
+    this.chain = result.catch(() => undefined); // The caller gets the error; the queue goes on.
+    return result;
+  }
+
+  private route(): Route<T> {
+    if (this.phase === 'stopped') return Errors.stopped(this.task, this.stoppedReason);
+    return this.current && !this.holding ? this.current : 'wait';
+  }
+
+  private async launch(kind: HostKind): Promise<LiveHost<T>> {
+    const live = new LiveHost<T>(this.options.spawn(this.task, kind), { heartbeat: this.options.timings.heartbeat, now: () => performance.now(), log: this.options.log, events: this.events });
+    try {
+      const ready = await live.start(this.options.init(this.task), this.options.timings.startMs);
+      this.options.log(`${live.label} ready in ${Math.round((live.readyAt ?? 0) - live.spawnedAt)} ms (task loaded in ${Math.round(ready.loadMs)} ms)`);
+      return live;
+    } catch (error) {
+      live.planned ??= 'failed to start';
+      live.kill();
+      throw error;
+    }
+  }
+
+  private async prime(live: LiveHost<T>): Promise<void> {
+    await withTimeout(this.options.primer(this.task, live.api as unknown as Client<TaskApi<T>>), this.options.timings.startMs, `${live.label} priming`);
+  }
+
+  /** Starts a host where there is none (first start, restart after a crash). */
+  private async bringUp(phase: 'starting' | 'restarting'): Promise<void> {
+    if (this.current || this.disposed) return;
+    this.setPhase(phase);
+    let live: LiveHost<T> | undefined;
+    try {
+      live = await this.launch(this.kind);
+      await this.prime(live);
+    } catch (error) {
+      if (live && !live.exit) live.kill();
+      if (this.phase === 'stopped') return;
+      return this.crashed(`failed to start: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (this.phase === 'stopped') return this.retire(live, 'ended while starting');
+    this.swapIn(live);
+  }
+
+  /**
+   * Live switch: start and prime a new host while the old one keeps serving, swap it in, then
+   * drain the old one. New calls wait during priming only, so the snapshot the primer sends
+   * precedes every change sent to the new host.
+   */
+  private async replace(kind: HostKind, reason: string, countsAsRestart: boolean): Promise<void> {
+    if (!this.current || this.phase === 'stopped') {
+      this.kind = kind; // Takes effect when the task next starts.
+      return this.emitStatus();
+    }
+    const fresh = await this.launch(kind);
+    this.holding = true;
+    try {
+      await this.prime(fresh);
+    } catch (error) {
+      this.holding = false;
+      fresh.planned = 'priming failed';
+      fresh.kill();
+      this.client.flush();
+      throw error;
+    }
+    const old = this.current;
+    this.kind = kind;
+    if (countsAsRestart) this.restarts += 1;
+    this.swapIn(fresh);
+    if (old) this.retire(old, reason);
+  }
+
+  private swapIn(live: LiveHost<T>): void {
+    clearTimeout(this.restartTimer);
+    this.policy.restarted();
+    this.current = live;
+    this.holding = false;
+    this.phase = 'running';
+    this.emitStatus();
+    this.client.flush();
+  }
+
+  private retire(live: LiveHost<T>, reason: string, drainMs = this.options.timings.drainMs, stopMs = this.options.timings.stopMs): void {
+    const done = live.stop(reason, drainMs, stopMs).then((outcome) => this.options.log(`${live.label} ${reason}: ${outcome}`));
+    this.retiring.add(done);
+    void done.finally(() => this.retiring.delete(done));
+  }
+
+  private onBeat(live: LiveHost<T>, roundTripMs: number | null): void {
+    if (roundTripMs !== null) live.roundTripMs = roundTripMs;
+    const responsive = roundTripMs !== null;
+    if (live !== this.current || live.responsive === responsive) return;
+    live.responsive = responsive;
+    this.options.log(
+      responsive ? `${live.label} answers again` : `${live.label} is unresponsive: no heartbeat answer within ${this.options.timings.heartbeat.timeoutMs} ms`,
+    );
+    this.emitStatus();
+  }
+
+  private onHostExit(live: LiveHost<T>, exit: HostExit): void {
+    if (live !== this.current) {
+      if (!live.planned) this.options.log(`${live.label} exited after it was replaced: ${live.reason(exit)}`);
+      return;
+    }
+    this.current = null;
+    if (exit.kind === 'clean' && live.killedBecause === null) {
+      this.options.log(`${live.label} exited cleanly without being asked to; it stays stopped`);
+      return this.stopWith('the task exited by itself (code 0)');
+    }
+    this.options.log(`${live.label} crashed: ${live.reason(exit)}`);
+    this.crashed(live.reason(exit));
+  }
+
+  private crashed(reason: string): void {
+    this.lastError = reason;
+    const delay = this.policy.recordCrash(this.options.now());
+    if (delay === null) {
+      const { crashesInWindow, windowMs } = this.policy.state(this.options.now());
+      return this.stopWith(`crashed ${crashesInWindow} times in ${windowMs / 60_000} minutes, so it is no longer restarted; last: ${reason}`);
+    }
+    this.setPhase('crashed');
+    this.restartTimer = setTimeout(() => {
+      void this.serial(async () => {
+        if (this.current || this.phase !== 'crashed' || this.disposed) return;
+        this.restarts += 1;
+        await this.bringUp('restarting');
+      });
+    }, delay);
+  }
+
+  private stopWith(reason: string): void {
+    clearTimeout(this.restartTimer);
+    this.stoppedReason = reason;
+    this.phase = 'stopped';
+    if (reason !== 'ended by the user' && !this.disposed) this.lastError = reason;
+    this.emitStatus();
+    this.client.failQueued(Errors.stopped(this.task, reason));
+  }
+
+  private setPhase(phase: Phase): void {
+    this.phase = phase;
+    this.emitStatus();
+  }
+
+  private emitStatus(): void {
+    const status = this.status();
+    if (sameStatus(this.lastStatus, status)) return;
+    this.lastStatus = status;
+    this.options.onStatus(status);
+  }
+}

@@ -1,0 +1,185 @@
+/**
+ * The `TaskSupervisor`: one slot per task, the probes, and the wiring between them and the rest
+ * of the host. See docs/architecture.md for the lifecycle it implements.
+ */
+import { Errors } from '../../../workers/common/errors.ts';
+import type { MetricsSnapshot } from '../../../workers/common/metrics.ts';
+import type { Client } from '../../../workers/common/rpc.ts';
+import type { Fault, TaskApi, TaskEventMaps, TaskSettings } from '../../../workers/common/task-api.ts';
+import { TASK_IDS, type HostKind, type IsolationModel, type TaskId } from '../../../workers/common/tasks.ts';
+import { MAX_FAULT_MS, validateFault } from '../../../workers/entry/faults.ts';
+import { forkSpawner } from '../hosts/fork-spawner.ts';
+import { createHostFactory, defaultLimits } from '../hosts/host-factory.ts';
+import { MetricsCollector } from '../probes/metrics-collector.ts';
+import { PROBE_INTERVAL_MS } from '../probes/poller.ts';
+import { procfsProcessMetrics } from '../probes/process-metrics.ts';
+import { RestartPolicy } from './restart-policy.ts';
+import { slotProbeSource } from './slot-probe.ts';
+import type { TaskStatus, TaskSupervisor } from './supervisor-api.ts';
+import { DEFAULT_SETTINGS, DEFAULT_TIMINGS, type SupervisorOptions } from './supervisor-options.ts';
+import { TaskSlot } from './task-slot.ts';
+
+type Slots = { readonly [T in TaskId]: TaskSlot<T> };
+type Handler = (payload: never) => void;
+
+export function createTaskSupervisor(options: SupervisorOptions): TaskSupervisor {
+  return new Supervisor(options);
+}
+
+class Supervisor implements TaskSupervisor {
+  private readonly slots: Slots;
+  private readonly collector: MetricsCollector;
+  private readonly log: (line: string) => void;
+  private readonly eventHandlers = new Map<string, Set<Handler>>();
+  private readonly statusHandlers = new Set<(status: TaskStatus) => void>();
+  private settings: TaskSettings;
+
+  constructor(options: SupervisorOptions) {
+    const log = options.log ?? ((line: string) => console.warn(line));
+    const now = options.now ?? Date.now;
+    this.log = log;
+    this.settings = options.settings ?? DEFAULT_SETTINGS;
+    const processMetrics = options.processMetrics ?? procfsProcessMetrics();
+    const spawn = createHostFactory({
+      entries: options.entries,
+      loadInline: options.loadInline,
+      spawner: options.spawner ?? forkSpawner({ log }),
+      processMetrics,
+      limits: options.limits ?? defaultLimits,
+      log,
+    });
+    const timings = { ...DEFAULT_TIMINGS, ...options.timings };
+    const makeSlot = <T extends TaskId>(task: T): TaskSlot<T> =>
+      new TaskSlot<T>({
+        task,
+        kind: 'inline',
+        spawn,
+        init: () => ({ task, dataDir: options.dataDir, assets: options.assets, settings: this.settings }),
+        primer: options.primer,
+        policy: new RestartPolicy(options.restartPolicy),
+        timings,
+        now,
+        log,
+        onStatus: (status) => this.emitStatus(status),
+        onEvent: (name, payload) => this.emitEvent(task, name, payload),
+      });
+    this.slots = { keystroke: makeSlot('keystroke'), render: makeSlot('render'), spellcheck: makeSlot('spellcheck'), grammar: makeSlot('grammar') };
+    this.collector = new MetricsCollector({
+      sources: TASK_IDS.map((task) => slotProbeSource(this.slots[task] as TaskSlot<TaskId>, now)),
+      processMetrics,
+      intervalMs: options.probeIntervalMs ?? PROBE_INTERVAL_MS.default,
+      log,
+      ...(options.historySize === undefined ? {} : { historySize: options.historySize }),
+    });
+  }
+
+  get model(): IsolationModel {
+    return { keystroke: this.slots.keystroke.kind, render: this.slots.render.kind, spellcheck: this.slots.spellcheck.kind, grammar: this.slots.grammar.kind };
+  }
+
+  async start(model: IsolationModel): Promise<void> {
+    this.collector.start();
+    await Promise.all(TASK_IDS.map((task) => this.slots[task].start(model[task])));
+  }
+
+  client<T extends TaskId>(task: T): Client<TaskApi<T>> {
+    return (this.slots[task] as TaskSlot<T>).client.api;
+  }
+
+  on<T extends TaskId, K extends keyof TaskEventMaps[T] & string>(task: T, name: K, handler: (payload: TaskEventMaps[T][K]) => void): () => void {
+    const key = `${task}\u0000${name}`;
+    const handlers = this.eventHandlers.get(key) ?? new Set();
+    this.eventHandlers.set(key, handlers);
+    handlers.add(handler as Handler);
+    return () => handlers.delete(handler as Handler);
+  }
+
+  async setModel(model: IsolationModel): Promise<void> {
+    const moves = await Promise.allSettled(TASK_IDS.map((task) => this.slots[task].move(model[task])));
+    const failures = moves.filter((move): move is PromiseRejectedResult => move.status === 'rejected').map((move) => move.reason as unknown);
+    if (failures.length > 0) throw new AggregateError(failures, `${failures.length} task(s) could not be moved; they stay where they were`);
+  }
+
+  move(task: TaskId, kind: HostKind): Promise<void> {
+    return this.slots[task].move(kind);
+  }
+
+  restart(task: TaskId): Promise<void> {
+    return this.slots[task].restart();
+  }
+
+  end(task: TaskId): Promise<void> {
+    return this.slots[task].end();
+  }
+
+  kill(task: TaskId): Promise<void> {
+    return this.slots[task].kill();
+  }
+
+  /** Busy resolves when its time is up; the others resolve once delivered, and show in the status. */
+  async injectFault(task: TaskId, fault: Fault): Promise<void> {
+    const checked = validateFault(fault);
+    const live = this.slots[task].current;
+    if (!live) throw Errors.stopped(task, 'no host is running it');
+    this.log(`${live.label} fault injected: ${checked.kind}${checked.durationMs === undefined ? '' : ` for ${checked.durationMs} ms`}`);
+    const outcome = live.api.injectFault(checked, { timeoutMs: MAX_FAULT_MS + 10_000 });
+    if (checked.kind === 'busy') return outcome;
+    outcome.catch((error: unknown) => this.log(`${live.label} ${checked.kind} fault ended: ${error instanceof Error ? error.message : String(error)}`));
+  }
+
+  async updateSettings(settings: TaskSettings): Promise<void> {
+    this.settings = settings;
+    // New hosts get the settings in their init; a running grammar host is told now.
+    const grammar = this.slots.grammar;
+    if (grammar.state() !== 'stopped') await grammar.client.api.setIgnoredRules({ rules: settings.ignoredRules });
+  }
+
+  status(): readonly TaskStatus[] {
+    return TASK_IDS.map((task) => this.slots[task].status());
+  }
+
+  onStatus(handler: (status: TaskStatus) => void): () => void {
+    this.statusHandlers.add(handler);
+    return () => this.statusHandlers.delete(handler);
+  }
+
+  latestMetrics(): MetricsSnapshot | null {
+    return this.collector.latest();
+  }
+
+  metricsHistory(): readonly MetricsSnapshot[] {
+    return this.collector.snapshots();
+  }
+
+  onMetrics(handler: (snapshot: MetricsSnapshot) => void): () => void {
+    return this.collector.subscribe(handler);
+  }
+
+  setProbeInterval(ms: number): void {
+    this.collector.setInterval(ms);
+  }
+
+  async dispose(): Promise<void> {
+    this.collector.dispose();
+    await Promise.all(TASK_IDS.map((task) => this.slots[task].dispose()));
+    this.eventHandlers.clear();
+    this.statusHandlers.clear();
+  }
+
+  private emitStatus(status: TaskStatus): void {
+    for (const handler of this.statusHandlers) this.guard(() => handler(status), `a status handler for ${status.task}`);
+  }
+
+  private emitEvent(task: TaskId, name: string, payload: unknown): void {
+    for (const handler of this.eventHandlers.get(`${task}\u0000${name}`) ?? []) this.guard(() => handler(payload as never), `a ${task} ${name} handler`);
+  }
+
+  private guard(run: () => void, what: string): void {
+    try {
+      run();
+    } catch (error) {
+      // A subscriber's bug must not break the supervisor's bookkeeping.
+      this.log(`[supervisor] ${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
