@@ -16,6 +16,7 @@ export interface BlockStats {
   readonly words: number;
   /** Unicode code points of the visible text, line breaks between blocks not counted. */
   readonly characters: number;
+  /** Paragraphs of text, those in list items and quotes included (as word processors count). */
   readonly paragraphs: number;
   readonly headings: readonly HeadingEntry[];
 }

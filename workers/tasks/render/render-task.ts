@@ -57,23 +57,23 @@ export class RenderTask implements RenderApi {
   readonly #document = new TaskDocument();
   readonly #preview = new IncrementalPreview();
 
-  open(request: OpenRequest): Promise<void> {
+  async open(request: OpenRequest): Promise<void> {
     const snapshot = parseOpen(request);
-    return this.#queue.run('write', () => {
+    await this.#queue.run('write', () => {
       this.#document.open(snapshot);
     });
   }
 
-  change(request: DocumentChange): Promise<void> {
+  async change(request: DocumentChange): Promise<void> {
     const change = parseChange(request);
-    return this.#queue.run('write', () => {
+    await this.#queue.run('write', () => {
       this.#document.apply(change);
     });
   }
 
-  render(request: { readonly version: number }, signal: AbortSignal): Promise<RenderResult> {
+  async render(request: { readonly version: number }, signal: AbortSignal): Promise<RenderResult> {
     const { version } = parseVersion(request);
-    return this.#queue.run('read', async () => {
+    return await this.#queue.run('read', async () => {
       const document = this.#document.at('render', version);
       const { uri, version: current, text } = document;
       const pacer = createPacer('render', signal, () => this.#queue.hasWaitingWrites());

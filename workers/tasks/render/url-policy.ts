@@ -18,9 +18,27 @@ const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 /** Longest URL kept; a data: image is the only kind that needs to be long. */
 export const MAX_URL_LENGTH = 512 * 1024;
 
-/** Whether `url` may appear as a link's href or an image's src in the preview. */
+function percentDecoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    // Malformed percent-encoding: browsers keep such text as it is, and so do we.
+    return text;
+  }
+}
+
+/**
+ * Whether `url` may appear as a link's href or an image's src in the preview. The URL must also
+ * pass once percent-decoded: a browser would not decode `%6Aavascript:`, but some code that
+ * handles a clicked link might.
+ */
 export function isSafeUrl(url: string, use: UrlUse): boolean {
   if (url.length > MAX_URL_LENGTH || !url.isWellFormed()) return false;
+  const decoded = percentDecoded(url);
+  return hasSafeScheme(url, use) && (decoded === url || hasSafeScheme(decoded, use));
+}
+
+function hasSafeScheme(url: string, use: UrlUse): boolean {
   const visible = url.replace(INVISIBLE, '');
   const scheme = SCHEME.exec(visible)?.[1]?.toLowerCase();
   if (scheme === undefined) {
