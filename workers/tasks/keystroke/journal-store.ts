@@ -190,9 +190,15 @@ export class JournalStore {
     const hadChanges = journal.changes.length > 0;
     const dirty = journal.baseDirty.then((value) => value || hadChanges);
     const base = { ...journal.base, version: document.version, text: document.text };
-    this.rebase(journal, base, [], dirty).catch((error: unknown) => {
-      this.options.log(`journal of ${document.uri}: compaction failed: ${(error as Error).message}`);
-    });
+    this.rebase(journal, base, [], dirty).then(
+      // Typing faster than a rewrite takes can outgrow the bound again meanwhile.
+      () => {
+        if (this.journals.get(document.uri) === journal && !journal.compacting && journal.file.size > this.compactionThreshold(journal)) {
+          this.compactBySize(journal);
+        }
+      },
+      (error: unknown) => this.options.log(`journal of ${document.uri}: compaction failed: ${(error as Error).message}`),
+    );
   }
 
   private compactionThreshold(journal: OpenJournal): number {

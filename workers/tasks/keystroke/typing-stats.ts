@@ -42,7 +42,7 @@ export class TypingStatsTracker {
   constructor(options: TypingStatsOptions = {}) {
     this.windowMs = options.windowMs ?? 60_000;
     this.burstGapMs = options.burstGapMs ?? 2_000;
-    this.minRateSpanMs = options.minRateSpanMs ?? 5_000;
+    this.minRateSpanMs = Math.min(options.minRateSpanMs ?? 5_000, this.windowMs);
     this.latencyCapacity = options.latencySamples ?? 1_000;
   }
 
