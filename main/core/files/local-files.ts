@@ -35,7 +35,9 @@ export class LocalFiles implements FileAccess {
     const folder = await real(dirname(absolute));
     const target = join(folder, basename(absolute));
     try {
-      if ((await lstat(target)).isSymbolicLink()) return { real: await real(target), display: absolute };
+      const info = await lstat(target);
+      if (info.isDirectory()) throw PathErrors.isFolder(path);
+      if (info.isSymbolicLink()) return { real: await real(target), display: absolute };
     } catch (error) {
       if (!isNotFound(error)) throw error;
     }

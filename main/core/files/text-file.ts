@@ -37,20 +37,25 @@ function hasBom(bytes: Uint8Array): boolean {
   return UTF8_BOM.every((byte, index) => bytes[index] === byte);
 }
 
-/** The offset of the first invalid UTF-8 sequence, found by decoding ever smaller prefixes. */
+/**
+ * The offset of the first invalid UTF-8 sequence: the longest prefix that decodes (as a stream,
+ * so a sequence cut at the prefix's end is not counted against it), found by bisection.
+ */
 function firstInvalidOffset(bytes: Uint8Array): number {
+  const decodes = (length: number) => {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, length), { stream: true });
+      return true;
+    } catch {
+      return false; // `fatal` decoding throws only for invalid data: that is the answer.
+    }
+  };
   let low = 0;
   let high = bytes.length;
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  while (high - low > 4) {
+  while (high - low > 1) {
     const middle = Math.floor((low + high) / 2);
-    try {
-      decoder.decode(bytes.subarray(0, middle), { stream: true });
-      low = middle;
-    } catch {
-      high = middle; // Invalid within this prefix: the bad byte is before `middle`.
-    }
-    decoder.decode(); // Resets the streaming state for the next probe.
+    if (decodes(middle)) low = middle;
+    else high = middle;
   }
   return low;
 }

@@ -64,8 +64,10 @@ export class Workspace implements FileAccess {
     const folder = await this.confined(path, join(this.root, ...segments));
     const target = join(folder, name);
     try {
+      const info = await lstat(target);
+      if (info.isDirectory()) throw PathErrors.isFolder(path);
       // An existing symlink is written through, so its target must be inside too.
-      if ((await lstat(target)).isSymbolicLink()) return { real: await this.confined(path, target), display: [...segments, name].join('/') };
+      if (info.isSymbolicLink()) return { real: await this.confined(path, target), display: [...segments, name].join('/') };
     } catch (error) {
       if (!isNotFound(error)) throw error;
     }

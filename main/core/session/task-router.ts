@@ -43,6 +43,8 @@ export class TaskRouter {
   private readonly context: RouterContext;
   private readonly schedulers: Record<CheckTask, CheckScheduler>;
   private readonly repairing = new Map<TaskId, { again: boolean }>();
+  /** The mirror's version when the latest repair of each task began. */
+  private readonly repairedFrom = new Map<TaskId, number>();
   private readonly unsubscribe: (() => void)[] = [];
   private lastStatsAt = Number.NEGATIVE_INFINITY;
   private statsTimer: ReturnType<typeof setTimeout> | undefined;
@@ -71,12 +73,12 @@ export class TaskRouter {
   /** Sends one change to every task and schedules their checks. */
   forward(change: KeystrokeChange): void {
     if (!this.repairing.has('keystroke')) {
-      this.supervisor.client('keystroke').change(change).catch((error: unknown) => this.changeFailed('keystroke', error));
+      this.supervisor.client('keystroke').change(change).catch((error: unknown) => this.changeFailed('keystroke', error, change.version));
     }
     const plain = { uri: change.uri, version: change.version, edits: change.edits };
     for (const task of CHECK_TASKS) {
       if (!this.repairing.has(task)) {
-        this.supervisor.client(task).change(plain).catch((error: unknown) => this.changeFailed(task, error));
+        this.supervisor.client(task).change(plain).catch((error: unknown) => this.changeFailed(task, error, change.version));
       }
       this.schedulers[task].schedule();
     }
@@ -117,8 +119,10 @@ export class TaskRouter {
     if (status.state === 'ready' && status.task !== 'keystroke') this.recheck(status.task);
   }
 
-  private changeFailed(task: TaskId, error: unknown): void {
+  private changeFailed(task: TaskId, error: unknown, version: number): void {
     const code = codeOf(error);
+    // Changes sent before a repair began fail too once one is lost; that repair already covers them.
+    if (version <= (this.repairedFrom.get(task) ?? Number.NEGATIVE_INFINITY)) return;
     if (RESYNC_CODES.has(code)) {
       this.context.log(`[session] ${task} refused a change (${String(error)}); re-priming it`);
       this.repair(task);
@@ -137,6 +141,7 @@ export class TaskRouter {
     }
     const state = { again: false };
     this.repairing.set(task, state);
+    this.repairedFrom.set(task, this.context.current().version);
     primeTask(task, this.supervisor.client(task), this.context).then(
       () => {
         this.repairing.delete(task);
@@ -170,7 +175,9 @@ export class TaskRouter {
       }
     } catch (error) {
       if (signal.aborted) return;
-      if (RESYNC_CODES.has(codeOf(error))) this.repair(task);
+      if (RESYNC_CODES.has(codeOf(error))) {
+        if (version > (this.repairedFrom.get(task) ?? Number.NEGATIVE_INFINITY)) this.repair(task);
+      }
       else if (!DOWN_CODES.has(codeOf(error))) this.context.log(`[session] ${task} check of ${uri} v${version} failed: ${String(error)}`);
     }
   }
