@@ -14,6 +14,7 @@ import { EditorView } from './editor/editor-view.ts';
 import type { HostConnection } from './host/connect.ts';
 import { bindAccelerators } from './menu/accelerators.ts';
 import { MenuBar } from './menu/menu-bar.ts';
+import { MonitorPanel } from './monitor/monitor-panel.ts';
 import { Notices } from './notices.ts';
 import { PreviewPane } from './preview/preview-pane.ts';
 import { ScrollSync } from './preview/scroll-sync.ts';
@@ -49,6 +50,16 @@ export function startApp(root: HTMLElement, connection: HostConnection, hello: H
   cleanups.push(theme.onChange((resolved) => view.setTheme(resolved)));
   const preview = new PreviewPane(workbenchElement);
   const scrollSync = new ScrollSync(view, preview);
+  const monitor = new MonitorPanel(root, hello.platform, hello.settings.refreshMs, {
+    act: (task, action) => void ('move' in action ? workbench.setIsolation({ task, kind: action.move }) : workbench.taskAction(action.action)),
+    setRefreshMs: (refreshMs) => void saveSettings({ refreshMs }),
+    onVisibility: (monitorVisible) => {
+      if (monitorVisible !== settings.monitorVisible) void saveSettings({ monitorVisible });
+      refreshMenu();
+    },
+    onLessonShown: () => undefined,
+  });
+  root.append(statusBar.element);
 
   let settings: UiSettings = hello.settings;
   let model: IsolationModel = hello.model;
@@ -79,7 +90,7 @@ export function startApp(root: HTMLElement, connection: HostConnection, hello: H
       platform: hello.platform,
       model,
       previewVisible: preview.visible,
-      monitorVisible: settings.monitorVisible,
+      monitorVisible: monitor.visible,
       theme: settings.theme,
       recentFiles: documents.recentFiles,
       dirty: documents.documentState.dirty,
@@ -116,7 +127,7 @@ export function startApp(root: HTMLElement, connection: HostConnection, hello: H
       scrollSync.follow();
       void saveSettings({ previewVisible: preview.visible });
     },
-    toggleMonitor: () => void saveSettings({ monitorVisible: !settings.monitorVisible }),
+    toggleMonitor: () => monitor.setVisible(!monitor.visible),
     setTheme: (choice: Theme) => {
       theme.set(choice);
       void saveSettings({ theme: choice });
@@ -142,13 +153,14 @@ export function startApp(root: HTMLElement, connection: HostConnection, hello: H
       }
     },
     about: () => void showModal({ title: 'About Forkpad', body: aboutText(hello), buttons: [{ label: 'Close', value: true, primary: true }] }),
-    lesson: () => void saveSettings({ monitorVisible: true }),
+    lesson: () => monitor.setVisible(true, 'lesson'),
   };
   function run(command: MenuCommand): void {
     void runCommand(workbench, command);
   }
 
   preview.visible = settings.previewVisible;
+  monitor.setVisible(settings.monitorVisible);
   if (menuBar) cleanups.push(bindAccelerators(window, () => menus, run));
   const onF10 = (event: KeyboardEvent) => {
     if (menuBar && event.key === 'F10' && !event.shiftKey) {
@@ -166,7 +178,10 @@ export function startApp(root: HTMLElement, connection: HostConnection, hello: H
       refreshMenu();
     }),
     client.on('typing', (stats) => status.typing(stats)),
-    client.on('metrics', (snapshot) => status.hostMetrics(snapshot)),
+    client.on('metrics', (snapshot) => {
+      status.hostMetrics(snapshot);
+      monitor.update(snapshot);
+    }),
     client.on('grammarProgress', (progress) => status.grammarProgress(progress)),
     client.on('grammar', (result) => status.degraded(result.degraded)),
     client.on('preview', (result) => {
@@ -189,7 +204,13 @@ export function startApp(root: HTMLElement, connection: HostConnection, hello: H
     }),
   );
 
-  const watchdog = new HostWatchdog((timeoutMs) => client.ping(timeoutMs), (reading) => status.watchdog(reading));
+  const watchdog = new HostWatchdog(
+    (timeoutMs) => client.ping(timeoutMs),
+    (reading) => {
+      status.watchdog(reading);
+      monitor.hostBlocked(reading.blocked ? reading.waitedMs : null);
+    },
+  );
   watchdog.start();
   cleanups.push(() => watchdog.stop());
   statusBar.onClick('problems', () => workbench.editorAction('editor.action.marker.nextInFiles'));

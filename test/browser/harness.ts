@@ -12,7 +12,9 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
-export const WEB_HOST_ENTRY = join(repoRoot, 'out/main/web-host.js');
+/** The build to test: `out/` by default; FORKPAD_OUT_DIR points the tests at another build. */
+const OUT_DIR = resolve(repoRoot, process.env.FORKPAD_OUT_DIR ?? 'out');
+export const WEB_HOST_ENTRY = join(OUT_DIR, 'main/web-host.js');
 const NODE = join(repoRoot, 'node_modules/.bin/node');
 const SCREENSHOTS = join(repoRoot, 'test-results/screenshots');
 const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/lib/chromium/chromium', '/usr/bin/chromium-browser'];

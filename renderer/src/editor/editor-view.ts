@@ -39,6 +39,8 @@ export class EditorView {
       automaticLayout: true,
       wordWrap: 'on',
       minimap: { enabled: false },
+      scrollBeyondLastLine: false,
+      scrollbar: { verticalScrollbarSize: 12, useShadows: false },
       fontSize: 15,
       lineHeight: 24,
       padding: { top: 12 },

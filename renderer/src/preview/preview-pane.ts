@@ -26,6 +26,7 @@ export class PreviewPane {
   private ordered: PlacedBlock[] = [];
   private lastPatch: PatchCounts = { created: 0, kept: 0, removed: 0 };
   private version = -1;
+  private readonly placeholder: HTMLElement;
 
   constructor(parent: HTMLElement) {
     this.element = document.createElement('aside');
@@ -34,7 +35,11 @@ export class PreviewPane {
     this.element.tabIndex = 0;
     this.content = document.createElement('article');
     this.content.className = 'preview-content';
-    this.element.append(this.content);
+    this.placeholder = Object.assign(document.createElement('p'), {
+      className: 'preview-placeholder',
+      textContent: 'The preview appears here once the render task has rendered the document.',
+    });
+    this.element.append(this.placeholder, this.content);
     this.element.addEventListener('click', (event) => this.onClick(event));
     parent.append(this.element);
   }
@@ -86,6 +91,7 @@ export class PreviewPane {
     this.blocks = next;
     this.ordered = ordered;
     this.lastPatch = { created, kept: ordered.length - created, removed };
+    this.placeholder.hidden = true;
   }
 
   clear(): void {
@@ -93,6 +99,7 @@ export class PreviewPane {
     this.blocks.clear();
     this.ordered = [];
     this.version = -1;
+    this.placeholder.hidden = false;
   }
 
   /** Scrolls so that 0-based source `line` is at the top (editor → preview sync). */

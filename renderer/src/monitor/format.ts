@@ -1,0 +1,50 @@
+/**
+ * How the monitor writes numbers. `null` is a reading not taken yet and shows as "measuring",
+ * never as a zero.
+ */
+import type { MemoryReading, Percentiles } from '../../../workers/common/metrics.ts';
+
+export const MEASURING = 'measuring';
+
+export type CpuScale = 'core' | 'machine';
+
+export function formatCpu(percentOfCore: number | null, scale: CpuScale, cores: number): string {
+  if (percentOfCore === null) return MEASURING;
+  const value = scale === 'core' ? percentOfCore : percentOfCore / Math.max(1, cores);
+  return `${value.toFixed(value < 10 ? 1 : 0)}%`;
+}
+
+export function formatMs(ms: number | null): string {
+  if (ms === null) return MEASURING;
+  if (ms < 1) return `${(ms * 1000).toFixed(0)} µs`;
+  if (ms < 10) return `${ms.toFixed(1)} ms`;
+  if (ms < 10_000) return `${ms.toFixed(0)} ms`;
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+export function formatCpuTime(ms: number | null): string {
+  if (ms === null) return MEASURING;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(2)} s`;
+  const minutes = Math.floor(ms / 60_000);
+  return `${minutes}:${((ms % 60_000) / 1000).toFixed(0).padStart(2, '0')} min`;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  if (bytes < 1024 * 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+  return `${(bytes / 1024 / 1024 / 1024).toFixed(2)} GB`;
+}
+
+export function formatMemory(memory: MemoryReading | null): string {
+  if (memory === null) return MEASURING;
+  return `${formatBytes(memory.bytes)} ${memory.kind === 'rss' ? 'RSS' : 'heap'}`;
+}
+
+export function formatLatency(latency: Percentiles | null): string {
+  if (latency === null) return MEASURING;
+  return `${formatMs(latency.p50)} / ${formatMs(latency.p95)}`;
+}
+
+export function formatCount(value: number | null, digits = 0): string {
+  return value === null ? MEASURING : value.toFixed(digits);
+}

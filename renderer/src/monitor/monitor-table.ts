@@ -1,0 +1,231 @@
+/**
+ * The monitor's table. Each row is created once per key and then only its cells' text changes,
+ * so a refresh keeps scroll position, selection, focus and an open action menu (the thing users
+ * of VS Code's Process Explorer complain about). Rows move in the DOM only when sorting or a
+ * task's move to another host changes their place.
+ */
+import type { TaskId } from '../../../workers/common/tasks.ts';
+import { sparkline, taskChart, type Chart } from './charts.ts';
+import { COLUMNS, type ColumnContext } from './monitor-columns.ts';
+import type { MonitorRow, SortColumn, SortOrder } from './monitor-rows.ts';
+import type { SeriesHistory } from './series-history.ts';
+
+interface RowView {
+  readonly element: HTMLTableRowElement;
+  readonly cells: Map<string, HTMLTableCellElement>;
+  readonly label: HTMLElement;
+  readonly spark: Chart;
+  readonly kill: HTMLButtonElement;
+  readonly actions: HTMLButtonElement;
+  row: MonitorRow;
+  detail?: { element: HTMLTableRowElement; chart: Chart };
+}
+
+export interface TableCallbacks {
+  /** The row's "⋯" button: open the action menu for the task next to `anchor`. */
+  openActions(task: TaskId, anchor: HTMLElement): void;
+  /** The kill offer on an unresponsive task. */
+  kill(task: TaskId): void;
+  onSort(order: SortOrder): void;
+}
+
+export class MonitorTable {
+  readonly element: HTMLTableElement;
+  private readonly body: HTMLTableSectionElement;
+  private readonly views = new Map<string, RowView>();
+  private selected: string | null = null;
+  private order: SortOrder = { column: 'label', descending: false };
+  private readonly callbacks: TableCallbacks;
+
+  constructor(callbacks: TableCallbacks) {
+    this.callbacks = callbacks;
+    this.element = document.createElement('table');
+    this.element.className = 'monitor-table';
+    this.element.setAttribute('role', 'treegrid');
+    this.element.setAttribute('aria-label', 'Tasks and processes');
+    this.element.append(this.header());
+    this.body = document.createElement('tbody');
+    this.element.append(this.body);
+    this.body.addEventListener('keydown', (event) => this.onKey(event));
+  }
+
+  get selectedKey(): string | null {
+    return this.selected;
+  }
+
+  /** Shows `rows` (already sorted), patching rows in place. */
+  update(rows: readonly MonitorRow[], context: ColumnContext, history: SeriesHistory, nowMs: number): void {
+    const seen = new Set<string>();
+    let cursor: Element | null = this.body.firstElementChild;
+    for (const row of rows) {
+      seen.add(row.key);
+      const view = this.views.get(row.key) ?? this.create(row);
+      this.patch(view, row, context);
+      view.spark.update(history.get(row.key), nowMs);
+      cursor = this.place(view.element, cursor);
+      if (view.detail) {
+        view.detail.chart.update(history.get(row.key), nowMs);
+        cursor = this.place(view.detail.element, cursor);
+      }
+    }
+    for (const [key, view] of this.views) {
+      if (seen.has(key)) continue;
+      view.spark.destroy();
+      view.detail?.chart.destroy();
+      view.detail?.element.remove();
+      view.element.remove();
+      this.views.delete(key);
+    }
+  }
+
+  /** Moves `element` to `cursor`'s place if it is not there already; returns the next place. */
+  private place(element: HTMLTableRowElement, cursor: Element | null): Element | null {
+    if (element === cursor) return cursor.nextElementSibling;
+    this.body.insertBefore(element, cursor);
+    return cursor;
+  }
+
+  private header(): HTMLTableSectionElement {
+    const head = document.createElement('thead');
+    const row = document.createElement('tr');
+    for (const column of COLUMNS) {
+      const cell = document.createElement('th');
+      cell.scope = 'col';
+      cell.dataset.column = column.id;
+      cell.title = column.title;
+      if (column.numeric) cell.classList.add('numeric');
+      const sort = column.sort;
+      if (sort) {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.textContent = column.header;
+        button.addEventListener('click', () => this.sortBy(sort));
+        cell.append(button);
+      } else cell.textContent = column.header;
+      row.append(cell);
+    }
+    head.append(row);
+    return head;
+  }
+
+  private sortBy(column: SortColumn): void {
+    const descending = this.order.column === column ? !this.order.descending : column !== 'label';
+    this.order = { column, descending };
+    for (const cell of this.element.querySelectorAll<HTMLElement>('thead th')) {
+      const id = COLUMNS.find((candidate) => candidate.id === cell.dataset.column)?.sort;
+      if (id === column) cell.setAttribute('aria-sort', descending ? 'descending' : 'ascending');
+      else cell.removeAttribute('aria-sort');
+    }
+    this.callbacks.onSort(this.order);
+  }
+
+  private create(row: MonitorRow): RowView {
+    const element = document.createElement('tr');
+    element.dataset.key = row.key;
+    element.tabIndex = -1;
+    element.addEventListener('click', () => this.select(row.key));
+    const cells = new Map<string, HTMLTableCellElement>();
+    for (const column of COLUMNS) {
+      const cell = document.createElement('td');
+      cell.dataset.column = column.id;
+      if (column.numeric) cell.classList.add('numeric');
+      cells.set(column.id, cell);
+      element.append(cell);
+    }
+    const label = document.createElement('span');
+    label.className = 'monitor-label';
+    cells.get('label')?.append(label);
+    const spark = sparkline(cells.get('spark') ?? element);
+    const kill = Object.assign(document.createElement('button'), { type: 'button', className: 'monitor-kill', textContent: 'Kill', hidden: true });
+    const actions = Object.assign(document.createElement('button'), { type: 'button', className: 'monitor-actions', textContent: '⋯', hidden: true });
+    actions.setAttribute('aria-label', `Actions for ${row.label}`);
+    actions.setAttribute('aria-haspopup', 'menu');
+    cells.get('actions')?.append(kill, actions);
+    const view: RowView = { element, cells, label, spark, kill, actions, row };
+    kill.addEventListener('click', (event) => {
+      event.stopPropagation();
+      if (view.row.task) this.callbacks.kill(view.row.task);
+    });
+    actions.addEventListener('click', (event) => {
+      event.stopPropagation();
+      this.select(view.row.key);
+      if (view.row.task) this.callbacks.openActions(view.row.task, actions);
+    });
+    if (row.kind === 'task') this.addExpander(view);
+    this.views.set(row.key, view);
+    return view;
+  }
+
+  private addExpander(view: RowView): void {
+    const toggle = Object.assign(document.createElement('button'), { type: 'button', className: 'monitor-expand', textContent: '▸' });
+    toggle.setAttribute('aria-label', `Chart for ${view.row.label}`);
+    toggle.setAttribute('aria-expanded', 'false');
+    toggle.addEventListener('click', (event) => {
+      event.stopPropagation();
+      if (view.detail) {
+        view.detail.chart.destroy();
+        view.detail.element.remove();
+        view.detail = undefined;
+      } else {
+        const element = document.createElement('tr');
+        element.className = 'monitor-detail';
+        const cell = document.createElement('td');
+        cell.colSpan = COLUMNS.length;
+        element.append(cell);
+        view.element.after(element);
+        const width = Math.max(320, Math.min(900, this.element.clientWidth - 40));
+        view.detail = { element, chart: taskChart(cell, `${view.row.label}: CPU and p95 latency, last 2 minutes`, width) };
+      }
+      toggle.textContent = view.detail ? '▾' : '▸';
+      toggle.setAttribute('aria-expanded', String(view.detail !== undefined));
+    });
+    view.cells.get('label')?.prepend(toggle);
+  }
+
+  private patch(view: RowView, row: MonitorRow, context: ColumnContext): void {
+    view.row = row;
+    const { element } = view;
+    element.dataset.state = row.state;
+    element.dataset.kind = row.kind;
+    element.setAttribute('aria-level', String(row.depth + 1));
+    element.classList.toggle('unresponsive', row.state === 'unresponsive');
+    element.classList.toggle('down', row.state === 'crashed' || row.state === 'stopped');
+    view.cells.get('label')?.style.setProperty('--depth', String(row.depth));
+    setText(view.label, row.label);
+    for (const column of COLUMNS) {
+      if (!column.text) continue;
+      const cell = view.cells.get(column.id);
+      if (cell) setText(cell, column.text(row, context));
+    }
+    const stateCell = view.cells.get('state');
+    if (stateCell) stateCell.title = row.lastError ?? '';
+    view.kill.hidden = !(row.task && row.state === 'unresponsive');
+    view.actions.hidden = row.task === undefined;
+  }
+
+  private select(key: string): void {
+    this.selected = key;
+    for (const view of this.views.values()) {
+      const selected = view.row.key === key;
+      view.element.classList.toggle('selected', selected);
+      view.element.setAttribute('aria-selected', String(selected));
+      if (selected) view.element.focus({ preventScroll: true });
+    }
+  }
+
+  private onKey(event: KeyboardEvent): void {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const rows = [...this.body.querySelectorAll<HTMLTableRowElement>('tr[data-key]')];
+    const index = rows.findIndex((row) => row.dataset.key === this.selected);
+    const next = rows[Math.min(rows.length - 1, Math.max(0, index + (event.key === 'ArrowDown' ? 1 : -1)))];
+    if (next?.dataset.key) {
+      event.preventDefault();
+      this.select(next.dataset.key);
+      next.scrollIntoView({ block: 'nearest' });
+    }
+  }
+}
+
+function setText(element: HTMLElement, text: string): void {
+  if (element.textContent !== text) element.textContent = text;
+}
