@@ -1,8 +1,7 @@
-import { appendFile, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { TextEdit } from '../../common/document.ts';
 import type { KeystrokeChange, KeystrokeEvents, OpenRequest } from '../../common/task-api.ts';
 import { readJournal } from './journal-format.ts';
 import { journalFileName } from './journal-store.ts';
