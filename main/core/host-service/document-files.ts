@@ -49,10 +49,15 @@ export class DocumentFiles {
     this.emit = emit;
   }
 
-  newDocument(request: NewDocumentRequest): OpenDocument {
-    this.checkReplaceable(request.discardUnsaved);
+  /** A refusal arrives as a rejection, like every file operation's. */
+  newDocument(request: NewDocumentRequest): Promise<OpenDocument> {
+    try {
+      this.checkReplaceable(request.discardUnsaved);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     this.file = { real: undefined, bom: false };
-    return this.session.replace({ snapshot: { uri: newDocumentUri(), version: 0, text: '' }, path: null, dirty: false });
+    return Promise.resolve(this.session.replace({ snapshot: { uri: newDocumentUri(), version: 0, text: '' }, path: null, dirty: false }));
   }
 
   async open(request: OpenFileRequest): Promise<OpenDocument> {
@@ -84,7 +89,7 @@ export class DocumentFiles {
     return this.session.replace(document);
   }
 
-  save(request: SaveRequest): Promise<DocumentState> {
+  async save(request: SaveRequest): Promise<DocumentState> {
     this.checkUri(request.uri, 'save');
     const path = this.session.state().path;
     if (path === null) throw DocumentErrors.needsPath();
@@ -94,7 +99,7 @@ export class DocumentFiles {
     });
   }
 
-  saveAs(request: SaveAsRequest): Promise<DocumentState> {
+  async saveAs(request: SaveAsRequest): Promise<DocumentState> {
     this.checkUri(request.uri, 'saveAs');
     return this.queue(async () => {
       const location = await this.files.resolveForWrite(request.path);

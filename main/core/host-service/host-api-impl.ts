@@ -47,7 +47,7 @@ export function createHostApi(runtime: HostRuntime): HostApi {
     resync: (request) => session.resync(request),
     setVisibleRange: ({ uri, range }) => session.setVisibleRange(uri, range),
 
-    setIsolation(request) {
+    async setIsolation(request) {
       const supervisor = requireTasks(runtime, 'switching the isolation model');
       const next = switching.then(async () => {
         const model = modelFor(request, supervisor.model);
@@ -57,10 +57,10 @@ export function createHostApi(runtime: HostRuntime): HostApi {
         return supervisor.model;
       });
       switching = next.catch(() => undefined); // This caller gets the error; the next switch starts from the model as it is.
-      return next;
+      return await next;
     },
 
-    taskAction: (request) => runAction(requireTasks(runtime, 'task control'), request),
+    taskAction: async (request) => runAction(requireTasks(runtime, 'task control'), request),
 
     async setSettings(patch) {
       const ui = { ...settings.current.ui, ...patch };
@@ -75,7 +75,7 @@ export function createHostApi(runtime: HostRuntime): HostApi {
     saveAs: (request) => documents.saveAs(request),
     listWorkspace: (request) => documents.list(request.path),
 
-    suggest: ({ word }) => requireTasks(runtime, 'spelling suggestions').client('spellcheck').suggest({ word }),
+    suggest: async ({ word }) => requireTasks(runtime, 'spelling suggestions').client('spellcheck').suggest({ word }),
 
     async addToDictionary({ word }) {
       await requireTasks(runtime, 'the personal dictionary').client('spellcheck').addWord({ word });
