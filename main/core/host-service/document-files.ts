@@ -51,11 +51,7 @@ export class DocumentFiles {
 
   /** A refusal arrives as a rejection, like every file operation's. */
   newDocument(request: NewDocumentRequest): Promise<OpenDocument> {
-    try {
-      this.checkReplaceable(request.discardUnsaved);
-    } catch (error) {
-      return Promise.reject(error);
-    }
+    if (this.session.dirty && request.discardUnsaved !== true) return Promise.reject(DocumentErrors.unsaved());
     this.file = { real: undefined, bom: false };
     return Promise.resolve(this.session.replace({ snapshot: { uri: newDocumentUri(), version: 0, text: '' }, path: null, dirty: false }));
   }
