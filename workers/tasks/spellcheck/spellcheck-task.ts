@@ -55,18 +55,18 @@ export class SpellcheckTask implements SpellcheckApi {
     return verdict;
   };
 
-  open(request: OpenRequest): Promise<void> {
+  async open(request: OpenRequest): Promise<void> {
     const snapshot = parseOpen(request);
-    return this.#queue.run('write', () => {
+    await this.#queue.run('write', () => {
       const document = this.#document.open(snapshot);
       this.#starts = lineStarts(document.text);
       this.#lines.reset(this.#starts.length);
     });
   }
 
-  change(request: DocumentChange): Promise<void> {
+  async change(request: DocumentChange): Promise<void> {
     const change = parseChange(request);
-    return this.#queue.run('write', () => {
+    await this.#queue.run('write', () => {
       const before = this.#starts;
       if (!this.#document.apply(change)) return;
       this.#lines.applyEdits(before, change.edits);
@@ -74,9 +74,9 @@ export class SpellcheckTask implements SpellcheckApi {
     });
   }
 
-  check(request: { readonly version: number }, signal: AbortSignal): Promise<SpellResult> {
+  async check(request: { readonly version: number }, signal: AbortSignal): Promise<SpellResult> {
     const { version } = parseVersion(request);
-    return this.#queue.run('read', async () => {
+    return await this.#queue.run('read', async () => {
       const document = this.#document.at('check', version);
       this.#applyPersonalChange(await this.#personal.refresh());
       const pacer = createPacer('check', signal, () => this.#queue.hasWaitingWrites());
@@ -87,8 +87,12 @@ export class SpellcheckTask implements SpellcheckApi {
     });
   }
 
-  suggest(request: { readonly word: string }): Suggestions {
-    const word = parseWord(request);
+  suggest(request: { readonly word: string }): Promise<Suggestions> {
+    // A rejected promise, not a throw, for bad input: callers await every method alike.
+    return new Promise((resolve) => resolve(this.#suggestNow(parseWord(request))));
+  }
+
+  #suggestNow(word: string): Suggestions {
     const cached = this.#suggestions.get(word);
     if (cached) return cached;
     const { suggestions, truncated } = suggestWithin(this.#speller, word, {
@@ -105,14 +109,14 @@ export class SpellcheckTask implements SpellcheckApi {
     return result;
   }
 
-  addWord(request: { readonly word: string }): Promise<void> {
+  async addWord(request: { readonly word: string }): Promise<void> {
     const word = parseWord(request);
-    return this.#queue.run('write', async () => this.#applyPersonalChange(await this.#personal.add(word)));
+    await this.#queue.run('write', async () => this.#applyPersonalChange(await this.#personal.add(word)));
   }
 
-  removeWord(request: { readonly word: string }): Promise<void> {
+  async removeWord(request: { readonly word: string }): Promise<void> {
     const word = parseWord(request);
-    return this.#queue.run('write', async () => this.#applyPersonalChange(await this.#personal.remove(word)));
+    await this.#queue.run('write', async () => this.#applyPersonalChange(await this.#personal.remove(word)));
   }
 
   personalWords(): Promise<readonly string[]> {

@@ -15,7 +15,7 @@
 /**
  * The context a line starts in: `doc` (first line), `start` (after a blank line or a block that
  * ended), `text` (after a prose line), `code` (indented code), `front` (YAML front matter) or
- * `f` + fence character + length (inside a fenced code block, e.g. "f`3").
+ * the fence's character and length (inside a fenced code block, e.g. "`3" or "~4").
  */
 export type LineContext = string;
 
@@ -56,8 +56,14 @@ const SKIPPED_SPANS: readonly RegExp[] = [
   /&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/gi, // entity
 ];
 
-/** A run of word characters joined by apostrophes, hyphens and path or address punctuation. */
-const CHUNK = /[\p{L}\p{M}\p{N}_]+(?:['’.\-@/\\:][\p{L}\p{M}\p{N}_]+)*/gu;
+/** A run without white space that holds a slash, backslash or @: a path, address or URL. */
+const PATH_LIKE = /[/\\@]/;
+
+/**
+ * A run of word characters (a letter, digit or underscore first, then combining marks too)
+ * joined by apostrophes, hyphens and path or address punctuation.
+ */
+const CHUNK = /[\p{L}\p{N}_][\p{L}\p{M}\p{N}_]*(?:['’.\-@/\\:][\p{L}\p{N}_][\p{L}\p{M}\p{N}_]*)*/gu;
 const NUMBER_OR_IDENTIFIER = /[\p{N}_]/u;
 const PATH_OR_ADDRESS = /[.@/\\:]/;
 const LATIN_ONLY = /^[\p{Script=Latin}\p{M}'’-]+$/u;
@@ -125,7 +131,7 @@ function maskCodeSpans(line: string): string {
 function masked(line: string): string {
   let text = maskCodeSpans(line);
   for (const pattern of SKIPPED_SPANS) text = text.replace(pattern, (match) => ' '.repeat(match.length));
-  return text;
+  return text.replace(/\S+/g, (run) => (PATH_LIKE.test(run) ? ' '.repeat(run.length) : run));
 }
 
 /** Whether a chunk is prose at all, rather than a number, path, address, acronym or identifier. */
@@ -163,12 +169,12 @@ function fenceContext(line: string): LineContext | undefined {
   if (!match || marker === undefined) return undefined;
   // A backtick fence's info string may not contain a backtick (that line is a code span).
   if (marker.startsWith('`') && (match[2] ?? '').includes('`')) return undefined;
-  return `f${marker.charAt(0)}${marker.length}`;
+  return `${marker.charAt(0)}${marker.length}`;
 }
 
 function closesFence(line: string, context: LineContext): boolean {
-  const character = context.charAt(1);
-  const length = Number(context.slice(2));
+  const character = context.charAt(0);
+  const length = Number(context.slice(1));
   let index = 0;
   while (index < 3 && line.charAt(index) === ' ') index++;
   let run = 0;
@@ -181,7 +187,7 @@ function closesFence(line: string, context: LineContext): boolean {
 
 /** Where `line` stands, given the context it starts in: code, or prose to check. */
 export function classifyLine(line: string, context: LineContext): { readonly prose: boolean; readonly next: LineContext } {
-  if (context.startsWith('f')) return { prose: false, next: closesFence(line, context) ? 'start' : context };
+  if (context.startsWith('`') || context.startsWith('~')) return { prose: false, next: closesFence(line, context) ? 'start' : context };
   if (context === 'front') return { prose: false, next: FRONT_MATTER_END.test(line) ? 'start' : 'front' };
   if (BLANK.test(line)) return { prose: false, next: context === 'code' ? 'code' : 'start' };
   if (context === 'doc' && FRONT_MATTER.test(line)) return { prose: false, next: 'front' };

@@ -1,0 +1,69 @@
+import { readFile } from 'node:fs/promises';
+import nspell from 'nspell';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadSpeller, type Speller } from './speller.ts';
+import { suggestWithin, withinTwoEdits } from './suggest.ts';
+import { DICTIONARY_ASSETS, never, newSpellcheckTask } from './test/task-harness.ts';
+
+let speller: Speller;
+let reference: ReturnType<typeof nspell>;
+
+beforeAll(async () => {
+  speller = await loadSpeller(DICTIONARY_ASSETS.dictionaryAff, DICTIONARY_ASSETS.dictionaryDic);
+  const [aff, dic] = await Promise.all([readFile(DICTIONARY_ASSETS.dictionaryAff), readFile(DICTIONARY_ASSETS.dictionaryDic)]);
+  reference = nspell({ aff, dic });
+});
+
+describe('budgeted suggestions', () => {
+  it.each(['tomorow', 'recieve', 'teh', 'wrod', 'definately', 'seperate', 'occured', 'accomodate', 'adress', 'thier', 'Tuesdy', 'grammer', 'langauge', 'fuk'])(
+    'given time, suggest the same as nspell for %s',
+    (word) => {
+      const ours = suggestWithin(speller, word, { budgetMs: 60_000, limit: 5 });
+      expect(ours).toEqual({ suggestions: reference.suggest(word).slice(0, 5), truncated: false });
+    },
+  );
+
+  it('never offers words the dictionary marks NOSUGGEST', () => {
+    expect(speller.correct('fuck')).toBe(true);
+    expect(speller.suggestible('fuck')).toBe(false);
+    expect(suggestWithin(speller, 'fuk', { budgetMs: 60_000, limit: 5 }).suggestions).not.toContain('fuck');
+  });
+
+  it('stops at its budget and says the list is truncated', () => {
+    const startedAt = performance.now();
+    const outcome = suggestWithin(speller, 'xqzjvk', { budgetMs: 50, limit: 5 });
+    const elapsed = performance.now() - startedAt;
+    expect(outcome.truncated).toBe(true);
+    expect(elapsed).toBeLessThan(50 + 40);
+  });
+
+  it('counts its budget on the clock it is given', () => {
+    let tick = 0;
+    const outcome = suggestWithin(speller, 'recieve', { budgetMs: 0, limit: 5, now: () => tick++ });
+    expect(outcome.truncated).toBe(true);
+    expect(outcome.suggestions.length).toBeLessThanOrEqual(5);
+  });
+
+  it('offers close personal words first', () => {
+    expect(suggestWithin(speller, 'Forkpd', { budgetMs: 50, limit: 5, extraWords: ['Forkpad', 'Unrelated'] }).suggestions[0]).toBe('Forkpad');
+  });
+
+  it('measures Damerau–Levenshtein distance up to two', () => {
+    expect(withinTwoEdits('forkpad', 'forkpd')).toBe(true);
+    expect(withinTwoEdits('forkpad', 'frokpad')).toBe(true);
+    expect(withinTwoEdits('forkpad', 'fkrpd')).toBe(false);
+    expect(withinTwoEdits('abc', 'abcdef')).toBe(false);
+  });
+});
+
+describe('suggestions through the task', () => {
+  it('are capped at five and cached', async () => {
+    const task = await newSpellcheckTask();
+    const first = await task.suggest({ word: 'wrod' }, never);
+    expect(first.suggestions).toHaveLength(5);
+    const startedAt = performance.now();
+    const again = await task.suggest({ word: 'wrod' }, never);
+    expect(performance.now() - startedAt).toBeLessThan(5);
+    expect(again).toBe(first);
+  });
+});
