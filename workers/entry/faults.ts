@@ -100,7 +100,8 @@ export async function runFault(fault: Fault, target: FaultTarget): Promise<void>
     case 'crash':
       target.log('crashes on request');
       target.crash(new Error(`Injected crash (${target.kind})`));
-      return;
+      // Never answered: the host dies under the call, as under any call it was running.
+      return new Promise<never>(() => undefined);
     case 'hang':
       if (target.kind === 'inline') return hangInline(fault, target);
       target.log('hangs in an infinite loop on request');

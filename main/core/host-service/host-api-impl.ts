@@ -86,9 +86,8 @@ export function createHostApi(runtime: HostRuntime): HostApi {
       const supervisor = requireTasks(runtime, 'ignoring grammar rules');
       const ignoredRules = [...new Set([...settings.current.ignoredRules, rule])];
       await settings.update({ ignoredRules });
-      // The live grammar host now, and every host started later (moves, restarts) through its init.
+      // The supervisor tells the live grammar host now, and every later one (moves, restarts) through its init.
       await supervisor.updateSettings({ ignoredRules });
-      await supervisor.client('grammar').setIgnoredRules({ rules: ignoredRules });
       session.recheck('grammar');
     },
   };

@@ -4,10 +4,10 @@
  * in inline mode, shows up here first.
  */
 import os from 'node:os';
-import { monitorEventLoopDelay, performance, type EventLoopUtilization, type ELDHistogram } from 'node:perf_hooks';
+import { createHistogram, performance, type EventLoopUtilization, type RecordableHistogram } from 'node:perf_hooks';
 import type { HostSample } from '../../../workers/common/metrics.ts';
 
-/** The event-loop delay timer's resolution, ms. The histogram includes it; it is subtracted. */
+/** How often the event-loop delay is sampled, ms. */
 const RESOLUTION_MS = 10;
 
 interface Baseline {
@@ -21,22 +21,46 @@ function cpuMs(usage: NodeJS.CpuUsage): number {
   return (usage.user + usage.system) / 1000;
 }
 
-export class HostProbe {
-  private readonly delay: ELDHistogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
-  private previous: Baseline | null = null;
+/**
+ * Event-loop delay: a 10 ms timer records how late each of its runs is. This is what
+ * `monitorEventLoopDelay` does, but that one forgets its last run on every reset, so a loop
+ * blocked in slices as long as the sampling interval (an inline hang) would record nothing at
+ * all and look healthy.
+ */
+class LoopDelaySampler {
+  readonly histogram: RecordableHistogram = createHistogram();
+  private lastRun = performance.now();
+  private readonly timer: NodeJS.Timeout;
 
   constructor() {
-    this.delay.enable();
+    this.timer = setInterval(() => {
+      const now = performance.now();
+      const lateMs = Math.max(0, now - this.lastRun - RESOLUTION_MS);
+      this.lastRun = now;
+      this.histogram.record(Math.max(1, Math.round(lateMs * 1e6)));
+    }, RESOLUTION_MS);
+    this.timer.unref();
   }
 
-  /** Delay percentile `p` of the histogram, ms beyond the timer's own resolution. */
-  private delayMs(p: number | 'max'): number {
-    if (this.delay.count === 0) return 0;
-    const ns = p === 'max' ? this.delay.max : this.delay.percentile(p);
-    return Math.max(0, ns / 1e6 - RESOLUTION_MS);
+  dispose(): void {
+    clearInterval(this.timer);
+  }
+}
+
+export class HostProbe {
+  private readonly delay = new LoopDelaySampler();
+  private previous: Baseline | null = null;
+
+  /** Delay percentile `p` of this interval, ms; `lateMs` is the sampling timer's own lateness. */
+  private eventLoopDelay(lateMs: number): HostSample['eventLoopDelay'] {
+    const { histogram } = this.delay;
+    if (histogram.count === 0) return { p50: lateMs, p95: lateMs, p99: lateMs, max: lateMs };
+    const ms = (ns: number) => (ns <= 1 ? 0 : ns / 1e6);
+    return { p50: ms(histogram.percentile(50)), p95: ms(histogram.percentile(95)), p99: ms(histogram.percentile(99)), max: Math.max(ms(histogram.max), lateMs) };
   }
 
-  sample(): HostSample {
+  /** `lateMs`: how late the poller's timer fired for this sample. */
+  sample(lateMs = 0): HostSample {
     const now: Baseline = {
       at: performance.now(),
       processCpuMs: cpuMs(process.cpuUsage()),
@@ -52,16 +76,16 @@ export class HostProbe {
       mainThreadCpuPercent: before && wallMs > 0 ? ((now.threadCpuMs - before.threadCpuMs) / wallMs) * 100 : null,
       rssBytes: memory.rss,
       heapUsedBytes: memory.heapUsed,
-      eventLoopDelay: { p50: this.delayMs(50), p95: this.delayMs(95), p99: this.delayMs(99), max: this.delayMs('max') },
+      eventLoopDelay: this.eventLoopDelay(lateMs),
       eventLoopUtilization: before ? performance.eventLoopUtilization(now.elu, before.elu).utilization : null,
     };
     this.previous = now;
-    this.delay.reset();
+    this.delay.histogram.reset();
     return sample;
   }
 
   dispose(): void {
-    this.delay.disable();
+    this.delay.dispose();
   }
 }
 

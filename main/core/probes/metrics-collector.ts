@@ -31,7 +31,7 @@ export class MetricsCollector {
   constructor(options: CollectorOptions) {
     this.options = options;
     for (const source of options.sources) this.taskProbes.set(source, new TaskProbe());
-    this.poller = new Poller(async () => this.publish(await this.sample()), options.intervalMs, options.log);
+    this.poller = new Poller(async (lateMs) => this.publish(await this.sample(lateMs)), options.intervalMs, options.log);
   }
 
   start(): void {
@@ -55,8 +55,8 @@ export class MetricsCollector {
     return () => this.handlers.delete(handler);
   }
 
-  /** Takes one sample of everything now (the poller calls this). */
-  async sample(): Promise<MetricsSnapshot> {
+  /** Takes one sample of everything now; the poller passes how late its timer fired. */
+  async sample(lateMs = 0): Promise<MetricsSnapshot> {
     const [tasks, appProcesses] = await Promise.all([
       Promise.all([...this.taskProbes].map(([source, probe]) => probe.sample(source))),
       this.appProcesses(),
@@ -64,7 +64,7 @@ export class MetricsCollector {
     const at = performance.now();
     const intervalMs = this.lastAt === null ? this.poller.interval : at - this.lastAt;
     this.lastAt = at;
-    return { at: Date.now(), intervalMs, cores: coreCount(), host: this.hostProbe.sample(), tasks, appProcesses };
+    return { at: Date.now(), intervalMs, cores: coreCount(), host: this.hostProbe.sample(lateMs), tasks, appProcesses };
   }
 
   dispose(): void {

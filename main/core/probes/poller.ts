@@ -10,14 +10,16 @@ export function clampProbeInterval(ms: number): number {
 }
 
 export class Poller {
-  private readonly poll: () => Promise<void>;
+  private readonly poll: (lateMs: number) => Promise<void>;
   private readonly log: (line: string) => void;
   private intervalMs: number;
   private timer: NodeJS.Timeout | undefined;
   private running = false;
   private polling = false;
+  private armedAt = 0;
 
-  constructor(poll: () => Promise<void>, intervalMs: number, log: (line: string) => void) {
+  /** `poll` receives how late its timer fired, ms: itself a measure of event-loop delay. */
+  constructor(poll: (lateMs: number) => Promise<void>, intervalMs: number, log: (line: string) => void) {
     this.poll = poll;
     this.intervalMs = clampProbeInterval(intervalMs);
     this.log = log;
@@ -48,6 +50,7 @@ export class Poller {
   }
 
   private arm(): void {
+    this.armedAt = performance.now();
     this.timer = setTimeout(() => void this.tick(), this.intervalMs);
     this.timer.unref();
   }
@@ -55,7 +58,7 @@ export class Poller {
   private async tick(): Promise<void> {
     this.polling = true;
     try {
-      await this.poll();
+      await this.poll(Math.max(0, performance.now() - this.armedAt - this.intervalMs));
     } catch (error) {
       this.log(`[probes] a poll failed: ${error instanceof Error ? error.message : String(error)}`);
     } finally {

@@ -143,7 +143,8 @@ export class LiveHost<T extends TaskId> {
     this.planned = reason;
     this.heartbeat.stop();
     if (this.exit) return 'had already exited';
-    const drained = await this.waitIdle(drainMs);
+    // A host that does not answer heartbeats will not answer calls either: no drain.
+    const drained = await this.waitIdle(this.responsive ? drainMs : 0);
     const unanswered = this.inFlight();
     // The exit is the answer that matters; the reply to shutdown may be lost as the host ends.
     this.control.shutdown(null, { timeoutMs: stopMs }).catch(() => undefined);
