@@ -32,6 +32,8 @@ const MAX_ISSUES = 10_000;
 
 export class GrammarChecker {
   private document: VersionedDocument | undefined;
+  /** Bumped by every open and applied change: a check started before a bump is superseded. */
+  private generation = 0;
   private ignored: ReadonlySet<string>;
   private readonly cache: LruCache<string, readonly HarperLint[]>;
   private readonly options: GrammarCheckerOptions;
@@ -49,13 +51,13 @@ export class GrammarChecker {
   }
 
   open(request: OpenRequest): void {
-    if (this.document) this.document.reset(request);
-    else this.document = new VersionedDocument(request);
+    this.document = new VersionedDocument(request);
+    this.generation += 1;
   }
 
   change(change: DocumentChange): void {
     if (!this.document) throw Errors.invalidInput('change', `${change.uri} is not open`);
-    this.document.apply(change);
+    if (this.document.apply(change)) this.generation += 1;
   }
 
   setIgnoredRules(rules: readonly string[]): void {
@@ -68,7 +70,8 @@ export class GrammarChecker {
     if (request.version > document.version) throw Errors.outOfSync(request.version, document.version);
     const { uri, version, text } = document;
     const plan = planCheck(text, clampRange(request.visible, text.length), this.limits);
-    const pacer = createPacer('grammar check', signal, () => this.document?.version !== version || this.document.uri !== uri);
+    const generation = this.generation;
+    const pacer = createPacer('grammar check', signal, () => this.generation !== generation);
     const progress = this.progressReporter(uri, version, plan.units.length);
     const found = new Map<TextUnit, readonly HarperLint[]>();
     let linted = 0;
