@@ -27,7 +27,7 @@ const TEXT = '👨‍👩‍👧 This is an test.\r\n\r\nanother paragraph is he
 async function grammarUnder(kind: HostKind) {
   const progress: string[] = [];
   const hosted = await startHosted(kind, await init('grammar'), (client) => client.on('progress', (event) => progress.push(event.phase)));
-  running.push(hosted as HostedTask<TaskId>);
+  running.push(hosted);
   const { api } = hosted.client;
   await api.open({ uri: 'file:///a.md', version: 1, text: TEXT, path: null });
   await api.change({ uri: 'file:///a.md', version: 2, edits: [{ offset: TEXT.length - 5, length: 4, text: 'apple' }] });
@@ -39,7 +39,7 @@ async function grammarUnder(kind: HostKind) {
 
 async function keystrokeUnder(kind: HostKind) {
   const hosted = await startHosted(kind, await init('keystroke'));
-  running.push(hosted as HostedTask<TaskId>);
+  running.push(hosted);
   const durable: number[] = [];
   hosted.client.on('durable', (event) => durable.push(event.version));
   const { api } = hosted.client;
