@@ -18,7 +18,7 @@ import { RENDERER_ENTRY_URL, RENDERER_SCHEME, RENDERER_SCHEME_PRIVILEGES } from 
 import { serveRendererRequest } from './renderer-protocol.ts';
 import { GoneReports } from './utility-exit.ts';
 import { utilityProcessSpawner } from './utility-process-spawner.ts';
-import { windowOptions } from './window-options.ts';
+import { createWindow } from './window-options.ts';
 import { WindowStateStore } from './window-state.ts';
 
 const log = (line: string): void => console.log(line);
@@ -38,14 +38,12 @@ app.on('window-all-closed', () => app.quit());
 async function openWindow(): Promise<BrowserWindow> {
   const store = new WindowStateStore(join(app.getPath('userData'), 'window-state.json'), log);
   const state = await store.load(screen.getAllDisplays().map((display) => display.workArea));
-  const window = new BrowserWindow(
-    windowOptions({
-      preloadPath: join(outMain, '../preload/index.cjs'),
-      state,
-      devTools: !app.isPackaged,
-      backgroundColor: nativeTheme.shouldUseDarkColors ? '#1e1e1e' : '#ffffff',
-    }),
-  );
+  const window = createWindow(BrowserWindow, {
+    preloadPath: join(outMain, '../preload/index.cjs'),
+    state,
+    devTools: !app.isPackaged,
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#1e1e1e' : '#ffffff',
+  });
   window.once('ready-to-show', () => {
     if (state.maximized) window.maximize();
     window.show();

@@ -1,5 +1,16 @@
+import type { BrowserWindowConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { MIN_WINDOW_SIZE, windowOptions } from './window-options.ts';
+import { MIN_WINDOW_SIZE, createWindow, type WindowOptionsInput } from './window-options.ts';
+
+/** Stands in for Electron's BrowserWindow: keeps the options it was constructed with. */
+class FakeWindow {
+  readonly options: BrowserWindowConstructorOptions;
+  constructor(options: BrowserWindowConstructorOptions) {
+    this.options = options;
+  }
+}
+
+const windowOptions = (input: WindowOptionsInput) => createWindow(FakeWindow, input).options;
 
 const input = { preloadPath: '/app/out/preload/index.cjs', state: { width: 1000, height: 700, maximized: false }, devTools: false, backgroundColor: '#1e1e1e' };
 
@@ -18,6 +29,7 @@ describe('window options', () => {
       experimentalFeatures: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
       devTools: false,
     });
     expect(preferences).not.toHaveProperty('enableBlinkFeatures');
