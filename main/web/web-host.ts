@@ -15,6 +15,7 @@ import { createHostCore, type HostCore } from '../core/host-service/host-core.ts
 import { parseWebHostArgs, usage } from './cli-args.ts';
 import { findRendererRoot } from './build-paths.ts';
 import { startWebServer, type WebServer } from './web-server.ts';
+import { webSupervisorFactory } from './web-tasks.ts';
 
 const log = (line: string) => console.error(line);
 /** After this long, a shutdown that is still waiting for tasks is cut short. */
@@ -40,8 +41,8 @@ async function main(): Promise<void> {
     dataDir,
     files: workspace,
     log,
+    ...(tasks ? { createSupervisor: webSupervisorFactory({ dataDir, hereDir: import.meta.dirname, log }) } : {}),
   });
-  if (tasks) log('[web host] the task supervisor is not built yet: running the document mirror alone');
   const server = await startWebServer({ rendererRoot, core, validate: validateHostRequest, log, port });
   log(`[web host] workspace ${workspace.root}, data ${dataDir}, tasks ${core.supervisor ? 'on' : 'off'}`);
   console.log(`Forkpad web host: ${server.url}`);

@@ -142,9 +142,10 @@ export class FakeSupervisor implements TaskSupervisor {
     await Promise.resolve();
   }
 
+  /** As the real supervisor does: recorded for later hosts, and sent to the running grammar host. */
   async updateSettings(settings: TaskSettings): Promise<void> {
     this.settingsUpdates.push(settings);
-    await Promise.resolve();
+    await this.client('grammar').setIgnoredRules({ rules: settings.ignoredRules });
   }
 
   status(): readonly TaskStatus[] {

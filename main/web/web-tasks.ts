@@ -1,0 +1,35 @@
+/**
+ * The web host's task supervisor: task threads and `child_process.fork` processes started from
+ * the built entries beside out/main/web-host.js (or the TypeScript sources when run from them),
+ * inline tasks loaded through the task registry, and the assets the build copied.
+ */
+import { loadRegisteredTask } from '../../workers/tasks/registry.ts';
+import { checkEntryPaths, resolveEntryPaths } from '../core/hosts/entry-paths.ts';
+import { forkSpawner } from '../core/hosts/fork-spawner.ts';
+import type { SupervisorSetup } from '../core/host-service/host-core.ts';
+import { taskAssets } from '../core/host-service/task-assets.ts';
+import type { TaskSupervisor } from '../core/supervisor/supervisor-api.ts';
+import { createTaskSupervisor } from '../core/supervisor/task-supervisor.ts';
+
+export interface WebTaskOptions {
+  readonly dataDir: string;
+  /** The folder of the running web-host module: its built task entries sit beside it. */
+  readonly hereDir: string;
+  readonly log: (line: string) => void;
+}
+
+/** A `createSupervisor` for the host core; throws at once, clearly, if the task entries are missing. */
+export function webSupervisorFactory(options: WebTaskOptions): (setup: SupervisorSetup) => TaskSupervisor {
+  const entries = checkEntryPaths(resolveEntryPaths(options.hereDir));
+  return ({ primer, taskSettings }) =>
+    createTaskSupervisor({
+      entries,
+      loadInline: loadRegisteredTask,
+      primer,
+      dataDir: options.dataDir,
+      assets: taskAssets,
+      settings: taskSettings,
+      spawner: forkSpawner({ log: options.log }),
+      log: options.log,
+    });
+}
