@@ -20,7 +20,8 @@ export function validateInit(value: unknown): TaskInit {
   const { task, dataDir, assets, settings } = value;
   if (!isTaskId(task)) throw Errors.invalidInput('start', `unknown task ${JSON.stringify(String(task)).slice(0, 40)}`);
   if (!isRecord(assets)) throw Errors.invalidInput('start', 'assets must be an object');
-  if (!isRecord(settings) || !Array.isArray(settings.ignoredRules) || !settings.ignoredRules.every((rule) => typeof rule === 'string')) {
+  const rules = isRecord(settings) ? settings.ignoredRules : undefined;
+  if (!Array.isArray(rules) || !rules.every((rule): rule is string => typeof rule === 'string')) {
     throw Errors.invalidInput('start', 'settings.ignoredRules must be an array of strings');
   }
   return {
@@ -31,6 +32,6 @@ export function validateInit(value: unknown): TaskInit {
       dictionaryAff: requireString(assets.dictionaryAff, 'assets.dictionaryAff'),
       dictionaryDic: requireString(assets.dictionaryDic, 'assets.dictionaryDic'),
     },
-    settings: { ignoredRules: settings.ignoredRules as string[] },
+    settings: { ignoredRules: rules },
   };
 }

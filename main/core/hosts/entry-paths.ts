@@ -41,7 +41,7 @@ export function resolveEntryPaths(outMainDir: string): EntryPaths {
 
 /** Throws a clear error naming any entry that does not exist. */
 export function checkEntryPaths(paths: EntryPaths): EntryPaths {
-  for (const [kind, path] of Object.entries(paths)) {
+  for (const [kind, path] of [['thread', paths.thread], ['process', paths.process]] as const) {
     if (!existsSync(path)) throw new Error(`The ${kind} task entry ${path} does not exist (run the build, or use sourceEntryPaths()).`);
   }
   return paths;

@@ -22,8 +22,8 @@ export function spawnThreadHost(task: TaskId, entry: string, limits: ResourceLim
   let killed = false;
   const label = `[${task} thread tid=${worker.threadId}]`;
 
-  worker.on('error', (error) => {
-    failure = error;
+  worker.on('error', (error: unknown) => {
+    failure = error instanceof Error ? error : new Error(String(error));
   });
   worker.on('messageerror', (error) => log(`${label} dropped a message it could not deserialize: ${error.message}`));
   worker.on('exit', (code) => {

@@ -32,8 +32,8 @@ export interface SessionOptions {
   readonly largeDocumentUnits?: number;
 }
 
-/** 2 Mi UTF-16 units: harper needs seconds per 200 KB on a first pass, so beyond this only the visible part is checked. */
-export const LARGE_DOCUMENT_UNITS = 2 * 1024 * 1024;
+/** 1 Mi UTF-16 units, the grammar task's own limit: harper needs seconds per 200 KB on a first pass, so beyond this only the visible part is checked. */
+export const LARGE_DOCUMENT_UNITS = 1024 * 1024;
 
 export class EditorSession {
   readonly primer: Primer;

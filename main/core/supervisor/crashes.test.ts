@@ -20,7 +20,7 @@ async function startWith(kind: HostKind, overrides: Partial<SupervisorOptions> =
   return { ...current, statuses, render };
 }
 
-const CRASHES: { readonly kind: HostKind; readonly how: string; readonly reason: RegExp; crash(probe: ProbeSupervisor): Promise<unknown> }[] = [
+const CRASHES: { readonly kind: HostKind; readonly how: string; readonly reason: RegExp; readonly crash: (probe: ProbeSupervisor) => Promise<unknown> }[] = [
   {
     kind: 'thread',
     how: 'an uncaught exception',
@@ -99,7 +99,9 @@ describe('crashes', () => {
     await waitFor(() => render()?.state === 'stopped', 'the policy to give up');
     expect(render()).toMatchObject({ restarts: 3 });
     expect(render()?.lastError).toMatch(/crashed 4 times in 5 minutes, so it is no longer restarted; last: uncaught Error: Injected crash/);
-    await expect(probe().add({ a: 1, b: 1 })).rejects.toMatchObject({ name: 'TaskStoppedError', message: expect.stringMatching(/^render is stopped: crashed 4 times/) });
+    const refused = await probe().add({ a: 1, b: 1 }).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ name: 'TaskStoppedError', code: 'TASK_STOPPED' });
+    expect(String((refused as Error).message)).toMatch(/^render is stopped: crashed 4 times/);
     const policy = () => supervisor.latestMetrics()?.tasks.find((task) => task.task === 'render')?.restartPolicy;
     await waitFor(() => policy()?.gaveUp === true, 'a metrics sample after the last crash', 3_000);
     expect(policy()).toMatchObject({ gaveUp: true, crashesInWindow: 4, maxCrashes: 3, nextRestartAt: null, windowMs: 300_000 });

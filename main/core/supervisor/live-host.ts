@@ -89,7 +89,7 @@ export class LiveHost<T extends TaskId> {
 
   /** The control methods, typed without the task's generic API in the way. */
   private get control(): Client<HostControlApi> {
-    return this.rpc.api as unknown as Client<HostControlApi>;
+    return this.rpc.api;
   }
 
   /** True when the host died of itself (or was killed by the user), not when it was stopped. */

@@ -33,7 +33,8 @@ interface StableCall {
   readonly controller: AbortController;
   crashLosses: number;
   settled: boolean;
-  finish(ok: boolean, value: unknown): void;
+  succeed(value: unknown): void;
+  fail(error: Error): void;
 }
 
 type RemoteMethod = (request: unknown, options: CallOptions) => Promise<unknown>;
@@ -66,8 +67,8 @@ export class StableClient<T extends TaskId> {
     const timeoutMs = callOptions.timeoutMs ?? defaultTimeoutMs;
     return new Promise((resolve, reject) => {
       const controller = new AbortController();
-      const onAbort = () => call.finish(false, Errors.cancelled(`${task} ${method}`, String(signal?.reason ?? '')));
-      const timer = setTimeout(() => call.finish(false, Errors.timeout(`${task} ${method}`, timeoutMs)), timeoutMs);
+      const onAbort = () => call.fail(Errors.cancelled(`${task} ${method}`, String(signal?.reason ?? '')));
+      const timer = setTimeout(() => call.fail(Errors.timeout(`${task} ${method}`, timeoutMs)), timeoutMs);
       const call: StableCall = {
         seq: this.nextSeq++,
         method,
@@ -76,17 +77,24 @@ export class StableClient<T extends TaskId> {
         controller,
         crashLosses: 0,
         settled: false,
-        finish: (ok, value) => {
-          if (call.settled) return;
-          call.settled = true;
-          clearTimeout(timer);
-          signal?.removeEventListener('abort', onAbort);
-          this.unqueue(call);
-          if (ok) return resolve(value);
-          // Cancels the call where it runs, if it still does.
-          controller.abort((value as Error).message);
-          reject(value as Error);
+        succeed: (value) => {
+          if (settle()) resolve(value);
         },
+        fail: (error) => {
+          if (!settle()) return;
+          // Cancels the call where it runs, if it still does.
+          controller.abort(error.message);
+          reject(error);
+        },
+      };
+      /** Marks the call settled; false if it already was. */
+      const settle = () => {
+        if (call.settled) return false;
+        call.settled = true;
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+        this.unqueue(call);
+        return true;
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       this.dispatch(call);
@@ -100,7 +108,7 @@ export class StableClient<T extends TaskId> {
 
   /** Fails every waiting call with `error`: the task stopped. */
   failQueued(error: ForkpadError): void {
-    for (const call of this.queue.splice(0)) call.finish(false, error);
+    for (const call of this.queue.splice(0)) call.fail(error);
   }
 
   queued(): number {
@@ -110,18 +118,18 @@ export class StableClient<T extends TaskId> {
   private dispatch(call: StableCall): void {
     if (call.settled) return;
     const route = this.options.route();
-    if (route instanceof Error) return call.finish(false, route);
+    if (route instanceof Error) return call.fail(route);
     if (route === 'wait') return this.enqueue(call);
     this.send(call, route);
   }
 
   private send(call: StableCall, live: LiveHost<T>): void {
     const remote = (live.api as unknown as Record<string, RemoteMethod>)[call.method];
-    if (!remote) return call.finish(false, Errors.unknownMethod(call.method));
+    if (!remote) return call.fail(Errors.unknownMethod(call.method));
     // The host's own timeout is a backstop: this call's timer decides, across every attempt.
     const timeoutMs = Math.max(1, call.deadline - performance.now()) + 1_000;
     remote(call.request, { signal: call.controller.signal, timeoutMs }).then(
-      (value) => call.finish(true, value),
+      (value) => call.succeed(value),
       (error: unknown) => this.lost(call, live, error),
     );
   }
@@ -132,7 +140,7 @@ export class StableClient<T extends TaskId> {
       if (live.crashed) call.crashLosses += 1;
       if (call.crashLosses <= this.options.maxCrashResends) return this.dispatch(call);
     }
-    call.finish(false, error instanceof Error ? error : new Error(String(error)));
+    call.fail(error instanceof Error ? error : new Error(String(error)));
   }
 
   private enqueue(call: StableCall): void {

@@ -12,7 +12,7 @@ import type { ProcessMetricsSource } from '../probes/process-metrics.ts';
 import { DEFAULT_HEARTBEAT } from './heartbeat.ts';
 import type { RestartPolicyOptions } from './restart-policy.ts';
 import type { Primer } from './supervisor-api.ts';
-import type { SlotTimings } from './task-slot.ts';
+import type { SlotTimings } from './host-launcher.ts';
 
 export interface SupervisorOptions {
   /** Thread and process entry modules: `sourceEntryPaths()` or `builtEntryPaths(outMainDir)`. */

@@ -6,57 +6,19 @@
  */
 import { Errors } from '../../../workers/common/errors.ts';
 import type { TaskState } from '../../../workers/common/metrics.ts';
-import type { Client } from '../../../workers/common/rpc.ts';
-import type { TaskApi, TaskInit } from '../../../workers/common/task-api.ts';
 import type { HostKind, TaskId } from '../../../workers/common/tasks.ts';
-import type { HostFactory } from '../hosts/host-factory.ts';
 import type { HostExit } from '../hosts/task-host.ts';
 import { JobMeter } from '../probes/job-meter.ts';
-import type { HeartbeatOptions } from './heartbeat.ts';
-import { CONTROL_METHODS, LiveHost, type LiveHostEvents } from './live-host.ts';
+import { launchHost, primeHost, type SlotOptions } from './host-launcher.ts';
+import { CONTROL_METHODS, type LiveHost, type LiveHostEvents } from './live-host.ts';
 import type { RestartPolicy } from './restart-policy.ts';
 import { StableClient, type Route } from './stable-client.ts';
-import type { Primer, TaskStatus } from './supervisor-api.ts';
-
-export interface SlotTimings {
-  /** Spawn to ready, and priming, each at most this long. */
-  readonly startMs: number;
-  /** How long a replaced host may keep answering its in-flight calls. */
-  readonly drainMs: number;
-  /** How long a host asked to shut down has before it is killed. */
-  readonly stopMs: number;
-  readonly callTimeoutMs: number;
-  readonly maxCrashResends: number;
-  readonly heartbeat: HeartbeatOptions;
-}
-
-export interface SlotOptions<T extends TaskId> {
-  readonly task: T;
-  readonly kind: HostKind;
-  readonly spawn: HostFactory;
-  readonly init: (task: T) => TaskInit;
-  readonly primer: Primer;
-  readonly policy: RestartPolicy;
-  readonly timings: SlotTimings;
-  /** Wall clock, epoch ms (restart windows, schedules). */
-  readonly now: () => number;
-  readonly log: (line: string) => void;
-  readonly onStatus: (status: TaskStatus) => void;
-  readonly onEvent: (name: string, payload: unknown) => void;
-}
+import type { TaskStatus } from './supervisor-api.ts';
 
 type Phase = 'idle' | 'starting' | 'running' | 'crashed' | 'restarting' | 'stopped';
 
 function sameStatus(a: TaskStatus | null, b: TaskStatus): boolean {
   return a !== null && a.kind === b.kind && a.state === b.state && a.restarts === b.restarts && a.lastError === b.lastError;
-}
-
-function withTimeout<R>(promise: Promise<R>, ms: number, what: string): Promise<R> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(Errors.timeout(what, ms)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 export class TaskSlot<T extends TaskId> {
@@ -179,21 +141,12 @@ export class TaskSlot<T extends TaskId> {
     return this.current && !this.holding ? this.current : 'wait';
   }
 
-  private async launch(kind: HostKind): Promise<LiveHost<T>> {
-    const live = new LiveHost<T>(this.options.spawn(this.task, kind), { heartbeat: this.options.timings.heartbeat, now: () => performance.now(), log: this.options.log, events: this.events });
-    try {
-      const ready = await live.start(this.options.init(this.task), this.options.timings.startMs);
-      this.options.log(`${live.label} ready in ${Math.round((live.readyAt ?? 0) - live.spawnedAt)} ms (task loaded in ${Math.round(ready.loadMs)} ms)`);
-      return live;
-    } catch (error) {
-      live.planned ??= 'failed to start';
-      live.kill();
-      throw error;
-    }
+  private launch(kind: HostKind): Promise<LiveHost<T>> {
+    return launchHost(this.options, this.events, kind);
   }
 
-  private async prime(live: LiveHost<T>): Promise<void> {
-    await withTimeout(this.options.primer(this.task, live.api as unknown as Client<TaskApi<T>>), this.options.timings.startMs, `${live.label} priming`);
+  private prime(live: LiveHost<T>): Promise<void> {
+    return primeHost(this.options, live);
   }
 
   /** Starts a host where there is none (first start, restart after a crash). */

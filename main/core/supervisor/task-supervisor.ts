@@ -90,8 +90,8 @@ class Supervisor implements TaskSupervisor {
     const key = `${task}\u0000${name}`;
     const handlers = this.eventHandlers.get(key) ?? new Set();
     this.eventHandlers.set(key, handlers);
-    handlers.add(handler as Handler);
-    return () => handlers.delete(handler as Handler);
+    handlers.add(handler);
+    return () => handlers.delete(handler);
   }
 
   async setModel(model: IsolationModel): Promise<void> {

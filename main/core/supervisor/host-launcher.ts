@@ -1,0 +1,68 @@
+/**
+ * How one task slot is configured (the supervisor fills it from SupervisorOptions), and how a
+ * slot starts a new host: spawn, start, prime, each within the start deadline.
+ */
+import { Errors } from '../../../workers/common/errors.ts';
+import type { Client } from '../../../workers/common/rpc.ts';
+import type { TaskApi, TaskInit } from '../../../workers/common/task-api.ts';
+import type { HostKind, TaskId } from '../../../workers/common/tasks.ts';
+import type { HostFactory } from '../hosts/host-factory.ts';
+import type { HeartbeatOptions } from './heartbeat.ts';
+import { LiveHost, type LiveHostEvents } from './live-host.ts';
+import type { RestartPolicy } from './restart-policy.ts';
+import type { Primer, TaskStatus } from './supervisor-api.ts';
+
+export interface SlotTimings {
+  /** Spawn to ready, and priming, each at most this long. */
+  readonly startMs: number;
+  /** How long a replaced host may keep answering its in-flight calls. */
+  readonly drainMs: number;
+  /** How long a host asked to shut down has before it is killed. */
+  readonly stopMs: number;
+  readonly callTimeoutMs: number;
+  readonly maxCrashResends: number;
+  readonly heartbeat: HeartbeatOptions;
+}
+
+export interface SlotOptions<T extends TaskId> {
+  readonly task: T;
+  readonly kind: HostKind;
+  readonly spawn: HostFactory;
+  readonly init: (task: T) => TaskInit;
+  readonly primer: Primer;
+  readonly policy: RestartPolicy;
+  readonly timings: SlotTimings;
+  /** Wall clock, epoch ms (restart windows, schedules). */
+  readonly now: () => number;
+  readonly log: (line: string) => void;
+  readonly onStatus: (status: TaskStatus) => void;
+  readonly onEvent: (name: string, payload: unknown) => void;
+}
+
+function withTimeout<R>(promise: Promise<R>, ms: number, what: string): Promise<R> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(Errors.timeout(what, ms)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Spawns a host of `kind` and starts the task in it; a host that fails to start is killed. */
+export async function launchHost<T extends TaskId>(options: SlotOptions<T>, events: LiveHostEvents<T>, kind: HostKind): Promise<LiveHost<T>> {
+  const { task, timings, log } = options;
+  const live = new LiveHost<T>(options.spawn(task, kind), { heartbeat: timings.heartbeat, now: () => performance.now(), log, events });
+  try {
+    const ready = await live.start(options.init(task), timings.startMs);
+    log(`${live.label} ready in ${Math.round((live.readyAt ?? 0) - live.spawnedAt)} ms (task loaded in ${Math.round(ready.loadMs)} ms)`);
+    return live;
+  } catch (error) {
+    live.planned ??= 'failed to start';
+    live.kill();
+    throw error;
+  }
+}
+
+/** Runs the session's primer on a started host, within the start deadline. */
+export async function primeHost<T extends TaskId>(options: SlotOptions<T>, live: LiveHost<T>): Promise<void> {
+  await withTimeout(options.primer(options.task, live.api as unknown as Client<TaskApi<T>>), options.timings.startMs, `${live.label} priming`);
+}
