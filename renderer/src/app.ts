@@ -79,6 +79,7 @@ export function startApp(root: HTMLElement, connection: HostConnection, hello: H
     onState: showState,
     onDocument: (opened) => {
       preview.clear();
+      durableVersion = null;
       status.stats(documentStats(opened.text), opened.version);
     },
     onProblems: (counts) => status.problems(counts),
@@ -190,6 +191,7 @@ export function startApp(root: HTMLElement, connection: HostConnection, hello: H
     }),
     client.on('notice', (notice) => void notices.show(notice.level, notice.message)),
     client.on('durable', (versioned) => {
+      if (versioned.uri !== documents.sync.uri) return;
       durableVersion = versioned.version;
       status.save(documents.documentState, durableVersion);
     }),
@@ -227,6 +229,9 @@ export function startApp(root: HTMLElement, connection: HostConnection, hello: H
     version: () => documents.sync.version,
     lastAnswer: () => documents.sync.lastAnswer,
     staleAnswers: () => documents.sync.staleAnswerCount,
+    markers: () => view.markers(),
+    durableVersion: () => durableVersion,
+    previewPatch: () => preview.patchCounts,
   });
   root.removeAttribute('aria-busy');
   view.focus();

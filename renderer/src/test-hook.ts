@@ -15,6 +15,12 @@ export interface ForkpadTestHook {
   lastAnswer(): ChangeAnswer | null;
   /** Answers ignored because a newer version had been sent. */
   staleAnswers(): number;
+  /** Markers painted in Monaco, as UTF-16 offsets of the model text. */
+  markers(): readonly { owner: string; start: number; end: number; message: string; severity: number }[];
+  /** The newest version the keystroke task said is on disk, or null before the first. */
+  durableVersion(): number | null;
+  /** How the preview's last update went: blocks built afresh, kept, removed. */
+  previewPatch(): { readonly created: number; readonly kept: number; readonly removed: number };
 }
 
 declare global {

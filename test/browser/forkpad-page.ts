@@ -6,12 +6,23 @@
 import type { Page } from 'playwright-core';
 import type { ChangeAnswer } from '../../workers/common/host-api.ts';
 
+export interface PaintedMarker {
+  readonly owner: string;
+  readonly start: number;
+  readonly end: number;
+  readonly message: string;
+  readonly severity: number;
+}
+
 interface HookView {
   readonly ready: boolean;
   modelText(): string;
   version(): number;
   lastAnswer(): ChangeAnswer | null;
   staleAnswers(): number;
+  markers(): readonly PaintedMarker[];
+  durableVersion(): number | null;
+  previewPatch(): { readonly created: number; readonly kept: number; readonly removed: number };
 }
 
 /**
@@ -62,4 +73,61 @@ export async function waitForHostAnswer(page: Page, timeoutMs = 15_000): Promise
 
 export function statusSegment(page: Page, segment: string): Promise<string> {
   return page.locator(`.status-bar [data-segment="${segment}"]`).innerText();
+}
+
+export function markers(page: Page): Promise<readonly PaintedMarker[]> {
+  return page.evaluate(() => (globalThis as unknown as HookGlobal).__forkpad?.markers() ?? []);
+}
+
+export function durableVersion(page: Page): Promise<number | null> {
+  return page.evaluate(() => (globalThis as unknown as HookGlobal).__forkpad?.durableVersion() ?? null);
+}
+
+export function previewPatch(page: Page): Promise<{ created: number; kept: number; removed: number }> {
+  return page.evaluate(() => (globalThis as unknown as HookGlobal).__forkpad?.previewPatch() ?? { created: 0, kept: 0, removed: 0 });
+}
+
+/** Waits until the painted markers satisfy `test` (run in the test, polled). */
+export async function waitForMarkers(
+  page: Page,
+  test: (painted: readonly PaintedMarker[]) => boolean,
+  timeoutMs = 30_000,
+): Promise<readonly PaintedMarker[]> {
+  const deadline = Date.now() + timeoutMs;
+  let last: readonly PaintedMarker[] = [];
+  while (Date.now() < deadline) {
+    last = await markers(page);
+    if (test(last)) return last;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`markers never matched; last seen: ${JSON.stringify(last)}`);
+}
+
+/** Clicks through the in-page menu bar, e.g. `['Isolation', 'Worker Threads']`. */
+export async function chooseMenu(page: Page, path: readonly string[]): Promise<void> {
+  const [top, ...rest] = path;
+  if (top === undefined) throw new Error('empty menu path');
+  await page.locator('.menu-top-button', { hasText: top }).click();
+  let scope = page.locator('.menu-top', { has: page.locator('.menu-top-button', { hasText: top }) });
+  for (const [index, label] of rest.entries()) {
+    const row = scope.locator('.menu-list:visible .menu-item', { has: page.locator('.menu-label', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }) }).first();
+    await row.click();
+    if (index < rest.length - 1) scope = page.locator('.menu-entry', { has: row });
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Polls until `read()` satisfies `test`; returns the last value. */
+export async function waitUntil<T>(read: () => Promise<T>, test: (value: T) => boolean, timeoutMs: number, what: string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!test(value)) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    value = await read();
+  }
+  return value;
 }

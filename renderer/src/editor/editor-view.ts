@@ -91,6 +91,18 @@ export class EditorView {
     this.editor.pushUndoStop();
   }
 
+  /** The markers painted on the current model, as offsets (for the status bar and tests). */
+  markers(): { owner: string; start: number; end: number; message: string; severity: number }[] {
+    const model = this.model;
+    return monaco.editor.getModelMarkers({ resource: model.uri }).map((marker) => ({
+      owner: marker.owner,
+      start: model.getOffsetAt({ lineNumber: marker.startLineNumber, column: marker.startColumn }),
+      end: model.getOffsetAt({ lineNumber: marker.endLineNumber, column: marker.endColumn }),
+      message: marker.message,
+      severity: marker.severity,
+    }));
+  }
+
   setTheme(theme: EditorTheme): void {
     monaco.editor.setTheme(monacoTheme(theme));
   }

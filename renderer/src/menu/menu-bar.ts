@@ -14,6 +14,8 @@ export class MenuBar {
   private readonly items = new Map<string, ItemElements>();
   private readonly run: (command: MenuCommand) => void;
   private openTop: HTMLElement | null = null;
+  /** What had focus before the menu bar took it (the editor): it gets focus back afterwards. */
+  private returnFocus: HTMLElement | null = null;
 
   constructor(parent: HTMLElement, run: (command: MenuCommand) => void) {
     this.run = run;
@@ -22,6 +24,10 @@ export class MenuBar {
     this.element.setAttribute('role', 'menubar');
     this.element.setAttribute('aria-label', 'Application menu');
     this.element.addEventListener('keydown', (event) => this.onKey(event));
+    this.element.addEventListener('focusin', (event) => {
+      const from = event.relatedTarget;
+      if (from instanceof HTMLElement && !this.element.contains(from)) this.returnFocus = from;
+    });
     document.addEventListener('pointerdown', (event) => {
       if (this.openTop && !this.element.contains(event.target as Node)) this.close();
     });
@@ -94,8 +100,16 @@ export class MenuBar {
 
   private activate(command: CommandItem): void {
     if (!command.enabled) return;
-    this.close();
+    this.close(false);
+    this.leave();
     this.run(command.command);
+  }
+
+  /** Gives focus back to where it was before the menu bar (the editor, usually). */
+  private leave(): void {
+    const target = this.returnFocus;
+    this.returnFocus = null;
+    if (target?.isConnected) target.focus();
   }
 
   private open(top: HTMLElement, focusFirst: boolean): void {
@@ -158,7 +172,8 @@ export class MenuBar {
         if (top) this.open(top, true);
         return true;
       case 'Escape':
-        this.close();
+        if (this.openTop) this.close();
+        else this.leave();
         return true;
       default:
         return false;

@@ -42,7 +42,10 @@ export function formatMemory(memory: MemoryReading | null): string {
 
 export function formatLatency(latency: Percentiles | null): string {
   if (latency === null) return MEASURING;
-  return `${formatMs(latency.p50)} / ${formatMs(latency.p95)}`;
+  const [p50, p95] = [formatMs(latency.p50), formatMs(latency.p95)];
+  // "1.0 / 3.0 ms" when both share a unit, to keep the column narrow.
+  const unit = p95.split(' ')[1];
+  return p50.split(' ')[1] === unit ? `${p50.split(' ')[0]} / ${p95}` : `${p50} / ${p95}`;
 }
 
 export function formatCount(value: number | null, digits = 0): string {

@@ -21,14 +21,14 @@ export interface Column {
 
 function where(row: MonitorRow): string {
   if (row.pid === null) return 'measuring';
-  if (row.threadId === null || row.hostKind === 'process') return `pid ${row.pid}`;
-  return `pid ${row.pid} · tid ${row.threadId}`;
+  if (row.threadId === null || row.hostKind === 'process') return `${row.pid}`;
+  return `${row.pid} · t${row.threadId}`;
 }
 
 export const COLUMNS: readonly Column[] = [
   { id: 'label', header: 'Task', title: 'Task or process', sort: 'label' },
   { id: 'kind', header: 'Host', title: 'What runs it: inline (the host main thread), a worker thread, or its own process', text: (row) => row.hostKind },
-  { id: 'id', header: 'PID / TID', title: 'Process id, and thread id for threads', sort: 'id', text: where },
+  { id: 'id', header: 'PID · TID', title: 'Process id; for threads and inline tasks also the thread id (t0 is the main thread)', sort: 'id', text: where },
   { id: 'state', header: 'State', title: 'starting, ready, busy, unresponsive, crashed, restarting or stopped', text: (row) => row.state },
   {
     id: 'cpu',
@@ -40,13 +40,13 @@ export const COLUMNS: readonly Column[] = [
   },
   { id: 'cpuTime', header: 'CPU time', title: 'CPU time used by the current host', numeric: true, text: (row) => (row.kind === 'task' || row.cpuTimeMs !== null ? formatCpuTime(row.cpuTimeMs) : '') },
   { id: 'memory', header: 'Memory', title: 'RSS for processes; V8 heap used for threads', sort: 'memory', numeric: true, text: (row) => formatMemory(row.memory) },
-  { id: 'latency', header: 'Latency p50/p95', title: 'Job latency (queue wait + run); for the main thread, its event-loop delay', sort: 'latency', numeric: true, text: (row) => (row.kind === 'host' || row.kind === 'app-process' ? '' : formatLatency(row.latency)) },
+  { id: 'latency', header: 'Latency p50/95', title: 'Job latency (queue wait + run); for the main thread, its event-loop delay', sort: 'latency', numeric: true, text: (row) => (row.kind === 'host' || row.kind === 'app-process' ? '' : formatLatency(row.latency)) },
   { id: 'queue', header: 'Queue', title: 'Jobs waiting or running (totals on parent rows)', sort: 'queue', numeric: true, text: (row) => (row.kind === 'app-process' ? '' : formatCount(row.queueDepth)) },
   { id: 'jobs', header: 'Jobs/s', title: 'Jobs finished per second (totals on parent rows)', sort: 'jobs', numeric: true, text: (row) => (row.kind === 'app-process' ? '' : formatCount(row.jobsPerSecond, 1)) },
   { id: 'restarts', header: 'Restarts', title: 'Restarts since start (totals on parent rows)', sort: 'restarts', numeric: true, text: (row) => (row.kind === 'app-process' ? '' : formatCount(row.restarts)) },
-  { id: 'spawn', header: 'Spawn→ready', title: 'From starting the host to the task being ready', numeric: true, text: (row) => (row.kind === 'task' ? formatMs(row.spawnToReadyMs) : '') },
+  { id: 'spawn', header: 'Spawn', title: 'Spawn to ready: from starting the host to the task being ready', numeric: true, text: (row) => (row.kind === 'task' ? formatMs(row.spawnToReadyMs) : '') },
   { id: 'rtt', header: 'RTT', title: 'Round trip of a no-op message to the host', numeric: true, text: (row) => (row.kind === 'task' ? formatMs(row.roundTripMs) : '') },
-  { id: 'spark', header: 'CPU, 2 min', title: 'CPU over the last two minutes (0 to 100% of one core, more for a process above one core)' },
+  { id: 'spark', header: 'CPU 2 min', title: 'CPU over the last two minutes (0 to 100% of one core, more for a process above one core)' },
   { id: 'actions', header: '', title: 'Actions' },
 ];
 

@@ -62,7 +62,8 @@ function sum(values: readonly (number | null)[]): number | null {
 
 /** Parent rows carry the totals of their children's counters (queue, jobs/s, restarts). */
 function withTotals(row: MonitorRow, children: readonly MonitorRow[]): MonitorRow {
-  if (children.length === 0) return row;
+  // No children (the main thread with no inline task): nothing is queued there, a true zero.
+  if (children.length === 0) return { ...row, queueDepth: 0, jobsPerSecond: 0, restarts: 0 };
   return {
     ...row,
     queueDepth: sum(children.map((child) => child.queueDepth)),

@@ -135,7 +135,7 @@ export class MonitorTable {
     const label = document.createElement('span');
     label.className = 'monitor-label';
     cells.get('label')?.append(label);
-    const spark = sparkline(cells.get('spark') ?? element);
+    const spark = sparkline(cells.get('spark') ?? element, 80, 18);
     const kill = Object.assign(document.createElement('button'), { type: 'button', className: 'monitor-kill', textContent: 'Kill', hidden: true });
     const actions = Object.assign(document.createElement('button'), { type: 'button', className: 'monitor-actions', textContent: '⋯', hidden: true });
     actions.setAttribute('aria-label', `Actions for ${row.label}`);
