@@ -9,7 +9,7 @@ const root = resolve(import.meta.dirname, '../../../..');
 
 /** The dictionary files as the host resolves them (here: straight from node_modules). */
 export const DICTIONARY_ASSETS = {
-  harperWasm: '',
+  harperWasm: join(root, 'node_modules/harper.js/dist/harper_wasm_bg.wasm'),
   dictionaryAff: join(root, 'node_modules/dictionary-en/index.aff'),
   dictionaryDic: join(root, 'node_modules/dictionary-en/index.dic'),
 };
