@@ -1,0 +1,82 @@
+/**
+ * Issue 5: while a script types 2,000 characters, the isolation model is switched through the
+ * in-page menu through all four presets. The text ends exactly as typed, and the markers are
+ * those of the final text.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PRESETS } from '../../workers/common/tasks.ts';
+import { launchBrowser, screenshot, startWebHost, type BrowserSession, type WebHost } from './harness.ts';
+import { chooseMenu, modelText, openForkpad, statusSegment, typeInEditor, waitForHostAnswer, waitForMarkers, type PaintedMarker } from './forkpad-page.ts';
+
+const SENTENCES = [
+  'We recieve letters every morning and answer them with care. ',
+  'It was an mistake to leave the garden gate open all night. ',
+  'The river runs quietly past the old mill and the bridge. ',
+  'Writers keep notebooks because memory is a poor archive. ',
+];
+
+function typedText(length: number): string {
+  let text = '';
+  for (let index = 0; text.length < length; index += 1) text += SENTENCES[index % SENTENCES.length] + (index % 4 === 3 ? '\n\n' : '');
+  return text.slice(0, length);
+}
+
+function occurrences(text: string, needle: string): { start: number; end: number }[] {
+  const found: { start: number; end: number }[] = [];
+  for (let start = text.indexOf(needle); start !== -1; start = text.indexOf(needle, start + 1)) found.push({ start, end: start + needle.length });
+  return found;
+}
+
+const byStart = (a: { start: number }, b: { start: number }) => a.start - b.start;
+const ranges = (painted: readonly PaintedMarker[], owner: string) => painted.filter((marker) => marker.owner === owner).map(({ start, end }) => ({ start, end })).sort(byStart);
+
+describe('live isolation switching while typing', () => {
+  let host: WebHost | undefined;
+  let browser: BrowserSession | undefined;
+
+  beforeEach(async () => {
+    host = await startWebHost();
+    browser = await launchBrowser();
+  });
+
+  afterEach(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+
+  it('keeps every keystroke and ends with the final text\'s markers', async () => {
+    if (!host || !browser) throw new Error('setup failed');
+    const { page } = browser;
+    await openForkpad(page, host.url);
+    const text = typedText(2000);
+    const order = ['threads', 'processes', 'inline', 'mix'] as const;
+    const chunk = Math.ceil(text.length / (order.length + 1));
+    for (let part = 0; part <= order.length; part += 1) {
+      await typeInEditor(page, text.slice(part * chunk, (part + 1) * chunk));
+      const preset = order[part];
+      const label = PRESETS.find((candidate) => candidate.id === preset)?.label;
+      // The switch runs in the background while the next chunk is typed.
+      if (label) await chooseMenu(page, ['Isolation', label]);
+    }
+    await waitForHostAnswer(page, 60_000);
+    expect(await modelText(page)).toBe(text);
+
+    const misspelled = occurrences(text, 'recieve').map(({ start }) => ({ start, end: start + 'recieve'.length }));
+    const article = occurrences(text, 'an mistake').map(({ start }) => start);
+    const painted = await waitForMarkers(
+      page,
+      (all) => {
+        const grammarStarts = new Set(ranges(all, 'grammar').map((range) => range.start));
+        return JSON.stringify(ranges(all, 'spelling')) === JSON.stringify(misspelled) && article.every((start) => grammarStarts.has(start));
+      },
+      90_000,
+    );
+    for (const range of ranges(painted, 'grammar')) {
+      expect(range.start).toBeGreaterThanOrEqual(0);
+      expect(range.end).toBeLessThanOrEqual(text.length);
+    }
+    expect(await statusSegment(page, 'isolation')).toBe(PRESETS.find((preset) => preset.id === 'mix')?.label);
+    await screenshot(page, 'live-switching');
+    expect(browser.pageErrors).toEqual([]);
+  });
+});
