@@ -5,9 +5,12 @@
 import { access, realpath } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
-/** The built renderer folder as a real path, or a clear error naming the build step. */
-export async function findRendererRoot(hereDir: string): Promise<string> {
-  const candidates = [resolve(hereDir, '../renderer'), resolve(hereDir, '../../out/renderer')];
+/**
+ * The built renderer folder as a real path, or a clear error naming the build step. `exact`:
+ * `hereDir` is the renderer folder itself.
+ */
+export async function findRendererRoot(hereDir: string, exact = false): Promise<string> {
+  const candidates = exact ? [resolve(hereDir)] : [resolve(hereDir, '../renderer'), resolve(hereDir, '../../out/renderer')];
   for (const candidate of candidates) {
     try {
       await access(join(candidate, 'index.html'));

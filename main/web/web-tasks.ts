@@ -1,13 +1,13 @@
 /**
  * The web host's task supervisor: task threads and `child_process.fork` processes started from
  * the built entries beside out/main/web-host.js (or the TypeScript sources when run from them),
- * inline tasks loaded through the task registry, and the assets the build copied.
+ * inline tasks loaded through the task registry.
  */
+import type { TaskAssets } from '../../workers/common/task-api.ts';
 import { loadRegisteredTask } from '../../workers/tasks/registry.ts';
 import { checkEntryPaths, resolveEntryPaths } from '../core/hosts/entry-paths.ts';
 import { forkSpawner } from '../core/hosts/fork-spawner.ts';
 import type { SupervisorSetup } from '../core/host-service/host-core.ts';
-import { taskAssets } from '../core/host-service/task-assets.ts';
 import type { TaskSupervisor } from '../core/supervisor/supervisor-api.ts';
 import { createTaskSupervisor } from '../core/supervisor/task-supervisor.ts';
 
@@ -15,6 +15,8 @@ export interface WebTaskOptions {
   readonly dataDir: string;
   /** The folder of the running web-host module: its built task entries sit beside it. */
   readonly hereDir: string;
+  /** The files tasks load: `taskAssets` when built, node_modules paths when run from source. */
+  readonly assets: TaskAssets;
   readonly log: (line: string) => void;
 }
 
@@ -27,7 +29,7 @@ export function webSupervisorFactory(options: WebTaskOptions): (setup: Superviso
       loadInline: loadRegisteredTask,
       primer,
       dataDir: options.dataDir,
-      assets: taskAssets,
+      assets: options.assets,
       settings: taskSettings,
       spawner: forkSpawner({ log: options.log }),
       log: options.log,
