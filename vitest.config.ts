@@ -13,10 +13,13 @@ function assetPaths(): Plugin {
     async resolveId(source, importer) {
       if (!source.endsWith('?asset')) return null;
       const resolved = await this.resolve(source.slice(0, -'?asset'.length), importer, { skipSelf: true });
-      return resolved ? `\0asset:${resolved.id}` : null;
+      // The id must start with '/' and must not contain '/node_modules/': vitest's module runner
+      // externalizes ids that look like bare imports or dependencies, which skips `load`.
+      return resolved ? `/@forkpad-asset/${encodeURIComponent(resolved.id)}` : null;
     },
     load(id) {
-      return id.startsWith('\0asset:') ? `export default ${JSON.stringify(id.slice('\0asset:'.length))};` : null;
+      const prefix = '/@forkpad-asset/';
+      return id.startsWith(prefix) ? `export default ${JSON.stringify(decodeURIComponent(id.slice(prefix.length)))};` : null;
     },
   };
 }
