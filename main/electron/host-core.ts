@@ -1,14 +1,25 @@
 /**
- * What the Electron shell needs from the host core, and the one function that builds it. The
- * core itself (EditorSession, TaskSupervisor, host service) is plain Node and shared with the web
- * host; this file only names what main.ts calls, so the shell stays thin.
+ * What the Electron shell needs from the host core, and the function that builds it. The core
+ * itself (EditorSession, TaskSupervisor, host service) is plain Node and shared with the web
+ * host; this file adapts it to what main.ts calls, so the shell stays thin.
  */
-import type { HostEvents } from '../../workers/common/host-api.ts';
+import type { HostApi, HostEvents } from '../../workers/common/host-api.ts';
 import type { MenuState } from '../../workers/common/menu-model.ts';
 import type { Port } from '../../workers/common/rpc-messages.ts';
+import { serveRpc } from '../../workers/common/rpc.ts';
+import { loadRegisteredTask } from '../../workers/tasks/registry.ts';
+import { validateHostRequest } from '../core/boundary/validate-host-request.ts';
+import { LocalFiles } from '../core/files/local-files.ts';
+import { RecentFiles } from '../core/files/recent-files.ts';
+import { createHostCore, type HostCore, type SupervisorSetup } from '../core/host-service/host-core.ts';
+import { taskAssets } from '../core/host-service/task-assets.ts';
 import type { EntryPaths } from '../core/hosts/entry-paths.ts';
 import type { ProcessSpawner } from '../core/hosts/process-spawner.ts';
 import type { ProcessMetricsSource } from '../core/probes/process-metrics.ts';
+import { SettingsStore } from '../core/settings/settings-store.ts';
+import type { TaskSupervisor } from '../core/supervisor/supervisor-api.ts';
+import { createTaskSupervisor } from '../core/supervisor/task-supervisor.ts';
+import { MenuStateTracker } from './menu-state.ts';
 
 /** A renderer connected to the core: the core serves `HostApi` on its port. */
 export interface HostConnection {
@@ -54,16 +65,82 @@ export interface ElectronHostContext {
   readonly log: (line: string) => void;
 }
 
+/** Electron's `TaskSupervisor`: utility processes and `app.getAppMetrics()`, otherwise the web host's. */
+function electronSupervisor(context: ElectronHostContext): (setup: SupervisorSetup) => TaskSupervisor {
+  return ({ primer, taskSettings }) =>
+    createTaskSupervisor({
+      entries: context.entries,
+      loadInline: loadRegisteredTask,
+      primer,
+      dataDir: context.dataDir,
+      assets: taskAssets,
+      settings: taskSettings,
+      spawner: context.spawner,
+      processMetrics: context.metrics,
+      log: context.log,
+    });
+}
+
+async function trackerFor(core: HostCore, context: ElectronHostContext): Promise<MenuStateTracker> {
+  const readRecent = async () => (await RecentFiles.load(context.dataDir, context.log)).list;
+  const [{ store }, recent] = await Promise.all([SettingsStore.load(context.dataDir), readRecent()]);
+  return new MenuStateTracker(
+    {
+      model: () => core.supervisor?.model ?? store.current.model,
+      taskStates: () => Object.fromEntries((core.supervisor?.status() ?? []).map((status) => [status.task, status.state])),
+      document: () => core.session.document(),
+      readRecent,
+    },
+    { ui: store.current.ui, recent },
+  );
+}
+
 /**
- * Builds the host core for Electron.
- *
- * LEAD: this is the wiring left to complete once the task supervisor (issue 3) and the host
- * service (issue 5) exist: build the supervisor with `context.spawner`, `context.metrics` and
- * `context.entries`, build the same session/host service the web host builds (with local,
- * unconfined file access and `platform: 'electron'`), and adapt it to `ElectronHostCore`.
- * Until then the app reports clearly that it cannot start, rather than pretending to.
+ * Builds the host core for Electron: the same `createHostCore` as the web host, with unconfined
+ * local files (paths come from native dialogs), utility processes and Electron's app metrics.
  */
-export function createElectronHostCore(context: ElectronHostContext): Promise<ElectronHostCore> {
-  context.log('[electron host] the host core is not wired into the Electron shell yet (main/electron/host-core.ts)');
-  return Promise.reject(new Error('Forkpad’s host core is not wired into the Electron shell yet: see createElectronHostCore in main/electron/host-core.ts.'));
+export async function createElectronHostCore(context: ElectronHostContext): Promise<ElectronHostCore> {
+  const core = await createHostCore({ platform: 'electron', dataDir: context.dataDir, files: new LocalFiles(), log: context.log, createSupervisor: electronSupervisor(context) });
+  const tracker = await trackerFor(core, context);
+  const api = tracker.watch(core.api);
+  if (core.supervisor) core.supervisor.onStatus(() => tracker.observeEvent('taskStatus'));
+  const uri = () => core.session.uri;
+  return {
+    connect(port) {
+      const server = serveRpc<HostApi, HostEvents>(port, api, { label: '[electron host rpc]', validate: validateHostRequest, log: context.log });
+      const detach = core.attach((name, payload) => {
+        server.emit(name, payload);
+        tracker.observeEvent(name);
+      });
+      return {
+        emit: (name, payload) => server.emit(name, payload),
+        close() {
+          detach();
+          server.close();
+        },
+      };
+    },
+    menuState: () => tracker.state(),
+    onMenuStateChange: (handler) => tracker.onChange(handler),
+    documentPath: () => core.session.document().path,
+    hasUnsavedChanges: () => core.session.dirty,
+    async openPath(path, options) {
+      // The session announces the new document to the renderer ('document' event).
+      await core.documents.open({ path, discardUnsaved: options.discardUnsaved });
+      await tracker.refreshRecent();
+    },
+    async save() {
+      await core.documents.save({ uri: uri() });
+      await tracker.refreshRecent();
+    },
+    async saveAs(path) {
+      await core.documents.saveAs({ uri: uri(), path, overwrite: true });
+      await tracker.refreshRecent();
+    },
+    async discardUnsaved() {
+      // Replacing the document discards its journal, so hot exit will not bring the changes back.
+      await core.documents.newDocument({ discardUnsaved: true });
+    },
+    dispose: () => core.dispose(),
+  };
 }
