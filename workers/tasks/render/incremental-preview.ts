@@ -105,6 +105,13 @@ export class IncrementalPreview {
       plan = this.#parseAll(source);
     }
     const env: Env = { references: Object.fromEntries([...references].map(([label, { href, title }]) => [label, { href, title }])) };
+    const { blocks, renderedBlocks } = await this.#materialize(plan, source, starts, fingerprint, env, pacer);
+    this.#commit(source, starts, blocks, fingerprint);
+    return { blocks, renderedBlocks };
+  }
+
+  /** Turns the plan into block records, rendering the parsed blocks the cache does not hold. */
+  async #materialize(plan: readonly Planned[], source: string, starts: readonly number[], fingerprint: string, env: Env, pacer: Pacer): Promise<PreviewUpdate & { blocks: BlockRecord[] }> {
     const blocks: BlockRecord[] = [];
     let renderedBlocks = 0;
     for (const item of plan) {
@@ -125,7 +132,6 @@ export class IncrementalPreview {
       }
       blocks.push({ startLine: parsed.startLine, endLine: parsed.endLine, source: blockSource, references: parsed.references, rendered });
     }
-    this.#commit(source, starts, blocks, fingerprint);
     return { blocks, renderedBlocks };
   }
 

@@ -59,24 +59,24 @@ export class RenderTask implements RenderApi {
 
   async open(request: OpenRequest): Promise<void> {
     const snapshot = parseOpen(request);
-    await this.#queue.run('write', () => {
+    await this.#queue.run('edit', () => {
       this.#document.open(snapshot);
     });
   }
 
   async change(request: DocumentChange): Promise<void> {
     const change = parseChange(request);
-    await this.#queue.run('write', () => {
+    await this.#queue.run('edit', () => {
       this.#document.apply(change);
     });
   }
 
   async render(request: { readonly version: number }, signal: AbortSignal): Promise<RenderResult> {
     const { version } = parseVersion(request);
-    return await this.#queue.run('read', async () => {
+    return await this.#queue.run('job', async () => {
       const document = this.#document.at('render', version);
       const { uri, version: current, text } = document;
-      const pacer = createPacer('render', signal, () => this.#queue.hasWaitingWrites());
+      const pacer = createPacer('render', signal, () => this.#queue.hasWaitingEdits());
       const update = await this.#preview.update(text, pacer);
       return assembleResult(uri, current, update);
     });

@@ -57,8 +57,12 @@ export class SpellcheckTask implements SpellcheckApi {
 
   async open(request: OpenRequest): Promise<void> {
     const snapshot = parseOpen(request);
-    await this.#queue.run('write', () => {
+    await this.#queue.run('edit', () => {
+      // A host re-primes with the text the task already has after a restart or repair: keep
+      // the lines checked so far then.
+      const unchanged = this.#document.peek()?.text === snapshot.text;
       const document = this.#document.open(snapshot);
+      if (unchanged) return;
       this.#starts = lineStarts(document.text);
       this.#lines.reset(this.#starts.length);
     });
@@ -66,7 +70,7 @@ export class SpellcheckTask implements SpellcheckApi {
 
   async change(request: DocumentChange): Promise<void> {
     const change = parseChange(request);
-    await this.#queue.run('write', () => {
+    await this.#queue.run('edit', () => {
       const before = this.#starts;
       if (!this.#document.apply(change)) return;
       this.#lines.applyEdits(before, change.edits);
@@ -76,10 +80,10 @@ export class SpellcheckTask implements SpellcheckApi {
 
   async check(request: { readonly version: number }, signal: AbortSignal): Promise<SpellResult> {
     const { version } = parseVersion(request);
-    return await this.#queue.run('read', async () => {
+    return await this.#queue.run('job', async () => {
       const document = this.#document.at('check', version);
       this.#applyPersonalChange(await this.#personal.refresh());
-      const pacer = createPacer('check', signal, () => this.#queue.hasWaitingWrites());
+      const pacer = createPacer('check', signal, () => this.#queue.hasWaitingEdits());
       const { checkedLines } = await this.#lines.check(document.text, this.#starts, this.#isCorrect, pacer);
       const { issues, total, skippedLines } = this.#lines.collect(this.#starts, MAX_ISSUES);
       const degraded = describeLimits(skippedLines, total);
@@ -111,16 +115,16 @@ export class SpellcheckTask implements SpellcheckApi {
 
   async addWord(request: { readonly word: string }): Promise<void> {
     const word = parseWord(request);
-    await this.#queue.run('write', async () => this.#applyPersonalChange(await this.#personal.add(word)));
+    await this.#queue.run('job', async () => this.#applyPersonalChange(await this.#personal.add(word)));
   }
 
   async removeWord(request: { readonly word: string }): Promise<void> {
     const word = parseWord(request);
-    await this.#queue.run('write', async () => this.#applyPersonalChange(await this.#personal.remove(word)));
+    await this.#queue.run('job', async () => this.#applyPersonalChange(await this.#personal.remove(word)));
   }
 
   personalWords(): Promise<readonly string[]> {
-    return this.#queue.run('read', async () => {
+    return this.#queue.run('job', async () => {
       this.#applyPersonalChange(await this.#personal.refresh());
       return this.#personal.words();
     });

@@ -31,10 +31,15 @@ describe('budgeted suggestions', () => {
 
   it('stops at its budget and says the list is truncated', () => {
     const startedAt = performance.now();
+    const cpuBefore = process.threadCpuUsage();
     const outcome = suggestWithin(speller, 'xqzjvk', { budgetMs: 50, limit: 5 });
+    const cpu = process.threadCpuUsage(cpuBefore);
     const elapsed = performance.now() - startedAt;
     expect(outcome.truncated).toBe(true);
-    expect(elapsed).toBeLessThan(50 + 40);
+    // nspell itself needs ~300 ms for this word. CPU time is the tight bound; wall time gets
+    // slack because other test files share the machine's two cores.
+    expect((cpu.user + cpu.system) / 1000).toBeLessThan(50 + 25);
+    expect(elapsed).toBeLessThan(50 + 150);
   });
 
   it('counts its budget on the clock it is given', () => {

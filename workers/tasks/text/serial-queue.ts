@@ -5,16 +5,16 @@
  */
 export class SerialQueue {
   #tail: Promise<unknown> = Promise.resolve();
-  #waitingWrites = 0;
+  #waitingEdits = 0;
 
   /**
-   * Queues `job`. A `write` (open, change, dictionary edit) counts as waiting until it starts,
-   * so long reads can notice that their result is about to be superseded and stop early.
+   * Queues `job`. An `edit` (open or change: a new document version) counts as waiting until it
+   * starts, so a long job can notice that its result is about to be superseded and stop early.
    */
-  run<T>(kind: 'read' | 'write', job: () => T | Promise<T>): Promise<T> {
-    if (kind === 'write') this.#waitingWrites += 1;
+  run<T>(kind: 'edit' | 'job', job: () => T | Promise<T>): Promise<T> {
+    if (kind === 'edit') this.#waitingEdits += 1;
     const result = this.#tail.then(() => {
-      if (kind === 'write') this.#waitingWrites -= 1;
+      if (kind === 'edit') this.#waitingEdits -= 1;
       return job();
     });
     // The chain continues whatever this job did; its caller sees the failure through `result`.
@@ -25,8 +25,8 @@ export class SerialQueue {
     return result;
   }
 
-  /** Whether a write is queued behind the running job. */
-  hasWaitingWrites(): boolean {
-    return this.#waitingWrites > 0;
+  /** Whether a new document version is queued behind the running job. */
+  hasWaitingEdits(): boolean {
+    return this.#waitingEdits > 0;
   }
 }
