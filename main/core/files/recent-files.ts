@@ -13,6 +13,7 @@ export class RecentFiles {
   private entries: string[];
   private readonly file: string;
   private writing: Promise<void> = Promise.resolve();
+  private readonly listeners = new Set<() => void>();
 
   private constructor(file: string, entries: string[]) {
     this.file = file;
@@ -41,12 +42,19 @@ export class RecentFiles {
     return this.replace([path, ...this.entries.filter((entry) => entry !== path)].slice(0, MAX_RECENT));
   }
 
+  /** Calls `handler` after each change of the list; returns the unsubscribe function. */
+  onChange(handler: () => void): () => void {
+    this.listeners.add(handler);
+    return () => this.listeners.delete(handler);
+  }
+
   remove(path: string): Promise<void> {
     return this.replace(this.entries.filter((entry) => entry !== path));
   }
 
   private replace(entries: string[]): Promise<void> {
     this.entries = entries;
+    for (const listener of this.listeners) listener();
     const write = this.writing.then(() => writeFileAtomic(this.file, new TextEncoder().encode(`${JSON.stringify(entries, null, 2)}\n`)));
     this.writing = write.catch(() => undefined); // The caller of this change gets the error; later writes still run.
     return write;

@@ -51,9 +51,19 @@ export function createHostApi(runtime: HostRuntime): HostApi {
       const supervisor = requireTasks(runtime, 'switching the isolation model');
       const next = switching.then(async () => {
         const model = modelFor(request, supervisor.model);
-        await supervisor.setModel(model);
+        runtime.switching = true;
+        runtime.stateChanged();
+        let failure: unknown;
+        try {
+          await supervisor.setModel(model);
+        } catch (error) {
+          failure = error;
+        }
+        runtime.switching = false;
+        // Announced and kept even after a failed switch: the tasks that did move are where the model says.
         runtime.emit('isolation', supervisor.model);
         await settings.update({ model: supervisor.model });
+        if (failure !== undefined) throw failure;
         return supervisor.model;
       });
       switching = next.catch(() => undefined); // This caller gets the error; the next switch starts from the model as it is.
@@ -65,7 +75,9 @@ export function createHostApi(runtime: HostRuntime): HostApi {
     async setSettings(patch) {
       const ui = { ...settings.current.ui, ...patch };
       if (patch.refreshMs !== undefined) runtime.supervisor?.setProbeInterval(patch.refreshMs);
-      return (await settings.update({ ui })).ui;
+      const saved = await settings.update({ ui });
+      runtime.stateChanged();
+      return saved.ui;
     },
 
     newDocument: (request) => documents.newDocument(request),

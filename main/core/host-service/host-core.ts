@@ -5,6 +5,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import type { HostApi, HostEvents, HostHello, HostPlatform, TaskStatusInfo } from '../../../workers/common/host-api.ts';
+import type { MenuState } from '../../../workers/common/menu-model.ts';
 import type { TaskSettings } from '../../../workers/common/task-api.ts';
 import type { FileAccess } from '../files/file-access.ts';
 import { RecentFiles } from '../files/recent-files.ts';
@@ -46,6 +47,12 @@ export interface HostCore {
   attach(sink: EventSink): () => void;
   /** Settles once the tasks have started and hot exit has run (failures become notices). */
   readonly ready: Promise<void>;
+  /** What the native menu shows (Electron): model, settings, recent files, dirty state, task states. */
+  menuState(): MenuState;
+  /** Calls `handler` whenever `menuState()` may have changed; returns the unsubscribe function. */
+  onMenuStateChange(handler: () => void): () => void;
+  /** The user closes without saving: the open document's journal goes, so nothing is restored next time. */
+  discardUnsaved(): Promise<void>;
   /** Stops the tasks gracefully. Journals stay: unsaved work is restored on the next start. */
   dispose(): Promise<void>;
 }
@@ -60,11 +67,18 @@ export interface HostRuntime {
   readonly supervisor: TaskSupervisor | undefined;
   readonly emit: EventSink;
   hello(): Promise<HostHello>;
+  /** Something the menu shows changed without an event saying so (settings, a switch starting). */
+  stateChanged(): void;
+  /** An isolation switch is in flight. */
+  switching: boolean;
 }
 
 function statusInfo(status: TaskStatus): TaskStatusInfo {
   return { task: status.task, kind: status.kind, state: status.state, restarts: status.restarts, lastError: status.lastError };
 }
+
+/** Events after which the menu may show something else. */
+const MENU_EVENTS = new Set<keyof HostEvents>(['isolation', 'document', 'documentState', 'taskStatus']);
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
@@ -78,11 +92,17 @@ export async function createHostCore(options: HostCoreOptions): Promise<HostCore
 
   let sink: EventSink | undefined;
   const pending: { name: keyof HostEvents; payload: unknown }[] = [];
+  const stateListeners = new Set<() => void>();
+  const stateChanged = () => {
+    for (const listener of stateListeners) listener();
+  };
   // Notices raised before any renderer attached (a corrupt settings file) wait for the first one.
   const emit: EventSink = (name, payload) => {
     if (sink) sink(name, payload);
     else if (name === 'notice' && pending.length < 20) pending.push({ name, payload });
+    if (MENU_EVENTS.has(name)) stateChanged();
   };
+  recent.onChange(stateChanged);
   if (settingsNotice) {
     log(`[host] ${settingsNotice}`);
     emit('notice', { level: 'warning', message: settingsNotice });
@@ -160,6 +180,8 @@ export async function createHostCore(options: HostCoreOptions): Promise<HostCore
       restored = undefined; // Said once.
       return hello;
     },
+    stateChanged,
+    switching: false,
   };
 
   return {
@@ -174,6 +196,29 @@ export async function createHostCore(options: HostCoreOptions): Promise<HostCore
       return () => {
         if (sink === next) sink = undefined;
       };
+    },
+    menuState() {
+      const { ui } = settings.current;
+      return {
+        platform: options.platform,
+        model: supervisor?.model ?? settings.current.model,
+        previewVisible: ui.previewVisible,
+        monitorVisible: ui.monitorVisible,
+        theme: ui.theme,
+        recentFiles: recent.list,
+        dirty: session.dirty,
+        hasPath: session.state().path !== null,
+        taskStates: Object.fromEntries((supervisor?.status() ?? []).map((status) => [status.task, status.state])),
+        ...(runtime.switching ? { switching: true } : {}),
+      };
+    },
+    onMenuStateChange(handler) {
+      stateListeners.add(handler);
+      return () => stateListeners.delete(handler);
+    },
+    async discardUnsaved() {
+      if (!supervisor) return;
+      await supervisor.client('keystroke').discard({ uri: session.uri });
     },
     async dispose() {
       for (const off of unsubscribe.splice(0)) off();

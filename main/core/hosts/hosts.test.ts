@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRpcClient } from '../../../workers/common/rpc.ts';
 import { HOST_KINDS, type HostKind } from '../../../workers/common/tasks.ts';
-import type { HostControlApi } from '../../../workers/entry/host-control.ts';
+import { LOG_EVENT, type HostControlApi } from '../../../workers/entry/host-control.ts';
 import type { ProbeApi } from '../../../test/fixtures/probe-task.ts';
 import { probeHostFactory, probeInit } from '../../../test/fixtures/probe-hosts.ts';
 import type { HostExit, TaskHost } from './task-host.ts';
@@ -43,6 +43,23 @@ describe.each(HOST_KINDS)('a %s host', (kind) => {
     await expect(api.injectFault({ kind: 'explode' } as never)).rejects.toThrow(/unknown kind/);
   });
 
+  it('logs and drops malformed messages, and keeps serving', async () => {
+    const { host, api } = open(kind);
+    await api.start(probeInit('render'));
+    const lines: string[] = [];
+    host.port.listen((message) => {
+      const { type, name, payload } = message as { type?: unknown; name?: unknown; payload?: unknown };
+      if (type === 'event' && name === LOG_EVENT) lines.push(String(payload));
+    });
+    host.port.post({ type: 'bogus' } as never);
+    host.port.post({ type: 'call', id: -1, method: 'add', request: null } as never);
+    await expect(api.add({ a: 2, b: 2 })).resolves.toBe(4);
+    expect(lines).toEqual([
+      'task server dropped a malformed message: unknown message type "bogus"',
+      'task server dropped a malformed message: call without a valid id',
+    ]);
+  });
+
   it('shuts down cleanly on request', async () => {
     const { host, api } = open(kind);
     await api.start(probeInit('render'));
@@ -65,8 +82,12 @@ describe.each(HOST_KINDS)('a %s host', (kind) => {
     const { host, api } = open(kind);
     await api.start(probeInit('render'));
     const before = await host.usage();
-    await api.work({ ms: 300, duty: 1 });
+    const inside = await api.work({ ms: 300, duty: 1 });
     const after = await host.usage();
-    expect(after.cpuTimeMs! - before.cpuTimeMs!).toBeGreaterThan(150);
+    const outside = after.cpuTimeMs! - before.cpuTimeMs!;
+    // The outside reading agrees with the task's own clock (a process also counts its other
+    // threads, and /proc counts in 10 ms ticks).
+    expect(outside).toBeGreaterThanOrEqual(inside.cpuMs - 20);
+    expect(outside).toBeLessThanOrEqual(inside.cpuMs * 1.1 + 30);
   });
 });

@@ -127,6 +127,9 @@ export class TaskSlot<T extends TaskId> {
     this.current = null;
     this.stopWith('the supervisor was disposed');
     if (live) this.retire(live, 'the supervisor was disposed', 500, 1_000);
+    // A start in progress finishes into the stopped slot and retires its host; wait for that,
+    // but not for a primer that never answers.
+    await Promise.race([this.chain, new Promise((resolve) => setTimeout(resolve, 3_000).unref())]);
     await Promise.all([...this.retiring]);
   }
 
@@ -205,7 +208,10 @@ export class TaskSlot<T extends TaskId> {
   }
 
   private retire(live: LiveHost<T>, reason: string, drainMs = this.options.timings.drainMs, stopMs = this.options.timings.stopMs): void {
-    const done = live.stop(reason, drainMs, stopMs).then((outcome) => this.options.log(`${live.label} ${reason}: ${outcome}`));
+    const done = live
+      .stop(reason, drainMs, stopMs)
+      .then((outcome) => this.options.log(`${live.label} ${reason}: ${outcome}`))
+      .catch((error: unknown) => this.options.log(`${live.label} could not be retired: ${String(error)}`));
     this.retiring.add(done);
     void done.finally(() => this.retiring.delete(done));
   }
@@ -223,7 +229,7 @@ export class TaskSlot<T extends TaskId> {
 
   private onHostExit(live: LiveHost<T>, exit: HostExit): void {
     if (live !== this.current) {
-      if (!live.planned) this.options.log(`${live.label} exited after it was replaced: ${live.reason(exit)}`);
+      if (!live.planned) this.options.log(`${live.label} exited while not serving the task: ${live.reason(exit)}`);
       return;
     }
     this.current = null;
