@@ -3,7 +3,7 @@
  * status bar. Reads go through the page's read-only `window.__forkpad` hook; writes go through
  * the keyboard and mouse only.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { ChangeAnswer } from '../../workers/common/host-api.ts';
 
 export interface PaintedMarker {
@@ -130,4 +130,16 @@ export async function waitUntil<T>(read: () => Promise<T>, test: (value: T) => b
     value = await read();
   }
   return value;
+}
+
+/** The element's `scrollTop` (the Node-side types have no DOM, so the element is described here). */
+export function scrollTopOf(locator: Locator): Promise<number> {
+  return locator.evaluate((element: unknown) => (element as { scrollTop: number }).scrollTop);
+}
+
+/** Vertical distance from the top of `container` to the top of `target`, in CSS pixels. */
+export async function offsetWithin(target: Locator, container: Locator): Promise<number> {
+  const [inner, outer] = await Promise.all([target.boundingBox(), container.boundingBox()]);
+  if (!inner || !outer) throw new Error('element not rendered');
+  return inner.y - outer.y;
 }

@@ -12,6 +12,9 @@ export interface PatchCounts {
   readonly removed: number;
 }
 
+/** Space kept above the block that is scrolled to the top. */
+const BLOCK_MARGIN_PX = 16;
+
 /** A block element and the source lines it came from. */
 interface PlacedBlock {
   readonly element: HTMLElement;
@@ -108,13 +111,14 @@ export class PreviewPane {
     if (!block) return;
     const span = Math.max(1, block.endLine - block.startLine);
     const fraction = Math.min(1, Math.max(0, (line - block.startLine) / span));
+    // Offsets are relative to the pane (it is the blocks' offsetParent: position: relative).
     const top = block.element.offsetTop + fraction * block.element.offsetHeight;
-    this.element.scrollTop = Math.max(0, top - this.content.offsetTop);
+    this.element.scrollTop = Math.max(0, top - BLOCK_MARGIN_PX);
   }
 
   /** The 0-based source line at the top of the preview (preview → editor sync). */
   lineAtTop(): number {
-    const top = this.element.scrollTop + this.content.offsetTop;
+    const top = this.element.scrollTop + BLOCK_MARGIN_PX;
     const block = this.ordered.find((placed) => placed.element.offsetTop + placed.element.offsetHeight > top);
     if (!block) return this.ordered.at(-1)?.endLine ?? 0;
     const fraction = Math.max(0, (top - block.element.offsetTop) / Math.max(1, block.element.offsetHeight));

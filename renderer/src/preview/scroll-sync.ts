@@ -31,7 +31,12 @@ export class ScrollSync {
   follow(): void {
     if (!this.preview.visible) return;
     this.lead('editor');
-    this.preview.scrollToLine(this.editorTopLine());
+    const editor = this.view.editor;
+    const top = editor.getScrollTop();
+    // The ends line up exactly: the line map only places what lies between them.
+    if (top <= 0) this.preview.element.scrollTop = 0;
+    else if (top + editor.getLayoutInfo().height >= editor.getScrollHeight() - 1) this.preview.element.scrollTop = this.preview.element.scrollHeight;
+    else this.preview.scrollToLine(this.editorTopLine());
   }
 
   dispose(): void {
