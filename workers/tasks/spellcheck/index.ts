@@ -16,7 +16,7 @@ export const createTask: TaskFactory<'spellcheck'> = async (context) => {
     loadSpeller(init.assets.dictionaryAff, init.assets.dictionaryDic),
     PersonalDictionary.load(init.dataDir, log),
   ]);
-  log(`spellcheck: dictionary loaded in ${Math.round(performance.now() - startedAt)} ms, ${personal.words().length} personal words`);
+  log(`dictionary loaded in ${Math.round(performance.now() - startedAt)} ms, ${personal.words().length} personal words`);
   const task = new SpellcheckTask(speller, personal);
   // Bound here so a host may call the methods detached from the object.
   return {

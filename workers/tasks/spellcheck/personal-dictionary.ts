@@ -124,7 +124,7 @@ export class PersonalDictionary {
       if (isValidWord(word) && words.size < MAX_PERSONAL_WORDS) words.add(word);
       else rejected += 1;
     }
-    if (rejected > 0) this.#log(`spellcheck: ignored ${rejected} unusable lines of ${this.#file}`);
+    if (rejected > 0) this.#log(`ignored ${rejected} unusable lines of ${this.#file}`);
     return words;
   }
 

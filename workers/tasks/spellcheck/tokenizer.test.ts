@@ -10,6 +10,12 @@ describe('prose tokenizer', () => {
     expect(proseWords('a well-known x')[1]?.parts.map((part) => [part.start, part.end, part.text])).toEqual([[2, 6, 'well'], [7, 12, 'known']]);
   });
 
+  it('reads underscore emphasis as prose, and inner underscores as identifiers', () => {
+    expect(proseWords('an _important_ and __bold__ note on snake_case').map(({ start, end, text }) => [start, end, text])).toEqual([
+      [0, 2, 'an'], [4, 13, 'important'], [15, 18, 'and'], [21, 25, 'bold'], [28, 32, 'note'], [33, 35, 'on'],
+    ]);
+  });
+
   it('handles Unicode letters and combining marks, and leaves other scripts alone', () => {
     expect(words('café naïve cafe\u0301 Ärger')).toEqual(['café', 'naïve', 'cafe\u0301', 'Ärger']);
     expect(words('шалом שלום مرحبا 漢字 word')).toEqual(['word']);

@@ -155,9 +155,12 @@ function partsOf(chunk: string, start: number): WordPart[] {
 export function proseWords(line: string): WordGroup[] {
   const words: WordGroup[] = [];
   for (const match of masked(line).matchAll(CHUNK)) {
-    const chunk = match[0];
-    if (!isProse(chunk)) continue;
-    const start = match.index;
+    // Underscores around a word are Markdown emphasis (_word_, __word__); inside one they make
+    // an identifier, which isProse refuses.
+    const leading = /^_*/.exec(match[0])?.[0].length ?? 0;
+    const chunk = match[0].slice(leading).replace(/_+$/, '');
+    if (!chunk || !isProse(chunk)) continue;
+    const start = match.index + leading;
     words.push({ start, end: start + chunk.length, text: chunk, parts: partsOf(chunk, start) });
   }
   return words;
