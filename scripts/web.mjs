@@ -58,11 +58,16 @@ function start() {
     stdio: 'inherit',
     detached: true,
   });
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-    process.on(signal, () => {
-      if (host.exitCode === null && host.signalCode === null) host.kill(signal);
-    });
-  }
+  const stop = (signal) => {
+    if (host.exitCode === null && host.signalCode === null) host.kill(signal);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => stop(signal));
+  // `npm run` starts this through a shell, and a SIGTERM sent to npm ends that shell without
+  // reaching this script, which is then re-parented: treat that as the SIGTERM it was.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) stop('SIGTERM');
+  }, 500).unref();
   host.on('error', (error) => {
     console.error(`[web] could not start the web host: ${error.message}`);
     process.exit(1);
