@@ -41,3 +41,15 @@ describe('content security policy', () => {
     expect(SECURITY_HEADERS['X-Content-Type-Options']).toBe('nosniff');
   });
 });
+
+describe('the renderer page', () => {
+  it('repeats the header policy in its meta tag (all but frame-ancestors, which a meta tag cannot carry)', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const html = await readFile(new URL('../../../renderer/index.html', import.meta.url), 'utf8');
+    const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i.exec(html)?.[1];
+    expect(meta, 'renderer/index.html has a CSP meta tag').toBeDefined();
+    const expected = new Map(parse(CONTENT_SECURITY_POLICY));
+    expected.delete('frame-ancestors');
+    expect(parse(meta ?? '')).toEqual(expected);
+  });
+});
