@@ -143,3 +143,27 @@ export async function offsetWithin(target: Locator, container: Locator): Promise
   if (!inner || !outer) throw new Error('element not rendered');
   return inner.y - outer.y;
 }
+
+/** Picks `path` in the in-page Open dialog (the web host's file picker). */
+export async function pickToOpen(page: Page, path: string): Promise<void> {
+  const picker = page.locator('dialog.file-picker');
+  await picker.locator(`li[data-path="${path}"]`).click();
+  await picker.locator('.modal-buttons button.primary').click();
+  await picker.waitFor({ state: 'detached' });
+}
+
+/** Types `name` into the in-page Save As dialog and confirms with Enter. */
+export async function pickToSave(page: Page, name: string): Promise<void> {
+  const picker = page.locator('dialog.file-picker');
+  const field = picker.locator('input.file-picker-name');
+  await field.fill(name);
+  await field.press('Enter');
+  await picker.waitFor({ state: 'detached' });
+}
+
+/** Text of the newest notice (toast or banner) of `level`. */
+export async function waitForNotice(page: Page, level: 'info' | 'warning' | 'error', pattern: RegExp, timeoutMs = 15_000): Promise<string> {
+  const notice = page.locator(`.notice[data-level="${level}"] .notice-text`, { hasText: pattern }).last();
+  await notice.waitFor({ timeout: timeoutMs });
+  return notice.innerText();
+}
