@@ -10,6 +10,7 @@
  * one whose file was replaced stops writing instead of clobbering its successor.
  */
 import { randomUUID } from 'node:crypto';
+import type { BigIntStats } from 'node:fs';
 import { open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Errors, type ForkpadError } from '../../common/errors.ts';
@@ -34,7 +35,8 @@ export class JournalFile {
   readonly file: string;
   private readonly options: JournalFileOptions;
   private handle: FileHandle | undefined;
-  private inode: number | undefined;
+  /** Device and inode of our file, as bigints: 64-bit inode numbers do not fit a double. */
+  private identity: string | undefined;
   /** Bytes in the file once every queued operation is done: what the size bound looks at. */
   private logicalSize = 0;
   private position = 0;
@@ -100,9 +102,9 @@ export class JournalFile {
         if (!claim && !(await this.stillOurs())) throw this.supersede();
         const bytes = encodeJournal(base, changes);
         const handle = await writeTemporaryAndRename(this.file, bytes);
-        await this.handle?.close();
+        await this.handle?.close().catch((error: unknown) => this.options.log(`journal ${this.file}: closing the replaced file failed: ${String(error)}`));
         this.handle = handle;
-        this.inode = (await handle.stat()).ino;
+        this.identity = identityOf(await handle.stat({ bigint: true }));
         this.position = bytes.length;
         this.logicalSize += bytes.length;
         this.failure = undefined;
@@ -171,7 +173,7 @@ export class JournalFile {
       this.failure = failure;
       await this.handle?.close().catch(() => undefined); // Already failing; the first error is the one reported.
       this.handle = undefined;
-      this.inode = undefined;
+      this.identity = undefined;
       this.options.log(`journal ${this.file}: ${failure.message}; no further edits are acknowledged`);
       return;
     }
@@ -182,9 +184,9 @@ export class JournalFile {
 
   private async stillOurs(): Promise<boolean> {
     if (this.superseded) return false;
-    if (this.inode === undefined) return true;
+    if (this.identity === undefined) return true;
     try {
-      return (await stat(this.file)).ino === this.inode;
+      return identityOf(await stat(this.file, { bigint: true })) === this.identity;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
       throw error;
@@ -195,6 +197,10 @@ export class JournalFile {
     this.superseded = true;
     return Errors.stopped('keystroke journal', `${this.file} was replaced by another host of this task`);
   }
+}
+
+function identityOf(stats: BigIntStats): string {
+  return `${stats.dev}:${stats.ino}`;
 }
 
 function journalFailed(error: unknown): ForkpadError {
