@@ -145,6 +145,8 @@ export class LiveHost<T extends TaskId> {
     if (this.exit) return 'had already exited';
     // A host that does not answer heartbeats will not answer calls either: no drain.
     const drained = await this.waitIdle(this.responsive ? drainMs : 0);
+    const exitedMeanwhile = this.exitSoFar();
+    if (exitedMeanwhile) return `exited by itself while draining (${exitedMeanwhile.kind === 'clean' ? 'code 0' : exitedMeanwhile.reason})`;
     const unanswered = this.inFlight();
     // The exit is the answer that matters; the reply to shutdown may be lost as the host ends.
     this.control.shutdown(null, { timeoutMs: stopMs }).catch(() => undefined);
@@ -154,6 +156,11 @@ export class LiveHost<T extends TaskId> {
     this.host.kill();
     await Promise.race([this.exited, sleep(stopMs)]);
     return `${drainNote}; did not stop within ${stopMs} ms: killed`;
+  }
+
+  /** The exit, if it happened; read through a call so that checks after an await are not narrowed away. */
+  private exitSoFar(): HostExit | null {
+    return this.exit;
   }
 
   /** Ends the host now; with `because`, its exit counts as a crash with that reason. */
