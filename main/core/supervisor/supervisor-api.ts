@@ -10,6 +10,12 @@ import type { HostKind, IsolationModel, TaskId } from '../../../workers/common/t
 /**
  * Brings a freshly started host up to date (document, settings) before it is swapped in. The
  * session supplies it; the supervisor calls it after every start, move and restart.
+ *
+ * While it runs, calls made through the task's stable client wait, and the old host (in a move)
+ * finishes what it already has; both then go to the new host. So the primer must bring the host
+ * at least to every version already sent, which holds when the session updates its mirror
+ * before it sends a change and the primer reads the mirror. Repeats are harmless: a task ignores
+ * a change it already applied.
  */
 export type Primer = <T extends TaskId>(task: T, api: Client<TaskApi<T>>) => Promise<void>;
 
