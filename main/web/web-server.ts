@@ -11,9 +11,9 @@ import { createServer, STATUS_CODES, type IncomingMessage, type Server } from 'n
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { WEB_HOST_RPC_PATH, type HostEvents } from '../../workers/common/host-api.ts';
-import { serveRpc } from '../../workers/common/rpc.ts';
+import { WEB_HOST_RPC_PATH } from '../../workers/common/host-api.ts';
 import type { HostCore } from '../core/host-service/host-core.ts';
+import { serveHost } from '../core/host-service/serve-host.ts';
 import { authorizeRequest, authorizeUpgrade, cookieHeader, createToken, type Gate } from './web-auth.ts';
 import { sendText, serveStatic } from './static-files.ts';
 import { webSocketPort } from './websocket-port.ts';
@@ -99,12 +99,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   function attach(webSocket: WebSocket): void {
     const label = '[web host rpc]';
     const port = webSocketPort(webSocket, { label, log: options.log });
-    const rpc = serveRpc<object, HostEvents>(port, options.core.api, { label, validate: options.validate, log: options.log });
-    const detach = options.core.attach((name, payload) => rpc.emit(name, payload));
+    const connection = serveHost(options.core, port, { label, validate: options.validate, log: options.log });
     webSocket.on('error', (error) => options.log(`${label} socket error: ${error.message}`));
     webSocket.on('close', (code) => {
-      rpc.close();
-      detach();
+      connection.close();
       if (attached === webSocket) attached = undefined;
       if (code === 1009) options.log(`${label} closed a connection that sent a frame over ${MAX_FRAME_BYTES} bytes`);
     });

@@ -195,6 +195,28 @@ describe('tasks, isolation and settings', () => {
     expect((await api.hello(null, signal)).settings.theme).toBe('system');
   });
 
+  it('keeps the menu state current and tells its listener', async () => {
+    await writeFile(join(workspaceDir, 'm.md'), 'menu');
+    const { api, core, typeAt } = await start();
+    let changes = 0;
+    core.onMenuStateChange(() => (changes += 1));
+    expect(core.menuState()).toMatchObject({ platform: 'web', dirty: false, hasPath: false, recentFiles: [], taskStates: { grammar: 'ready' } });
+    await api.open({ path: 'm.md' }, signal);
+    await typeAt(0, 'x');
+    await api.setSettings({ previewVisible: false }, signal);
+    await api.setIsolation({ preset: 'threads' }, signal);
+    expect(core.menuState()).toMatchObject({ dirty: true, hasPath: true, recentFiles: ['m.md'], previewVisible: false, model: { grammar: 'thread' } });
+    expect(core.menuState().switching).toBeUndefined();
+    expect(changes).toBeGreaterThanOrEqual(5);
+  });
+
+  it('discards the journal when the user quits without saving', async () => {
+    const { core, typeAt, fake } = await start();
+    await typeAt(0, 'forget me');
+    await core.discardUnsaved();
+    expect(fake().host('keystroke').calls.at(-1)).toEqual({ method: 'discard', request: { uri: core.session.uri } });
+  });
+
   it('answers task requests clearly when it runs without tasks', async () => {
     const { api, typeAt } = await start({ tasks: false });
     await expect(Promise.resolve(typeAt(0, 'still mirrored'))).resolves.toMatchObject({ stats: { words: 2 } });

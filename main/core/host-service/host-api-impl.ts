@@ -53,11 +53,11 @@ export function createHostApi(runtime: HostRuntime): HostApi {
         const model = modelFor(request, supervisor.model);
         runtime.switching = true;
         runtime.stateChanged();
-        let failure: unknown;
+        let failure: Error | undefined;
         try {
           await supervisor.setModel(model);
         } catch (error) {
-          failure = error;
+          failure = error instanceof Error ? error : new Error(String(error));
         }
         runtime.switching = false;
         // Announced and kept even after a failed switch: the tasks that did move are where the model says.

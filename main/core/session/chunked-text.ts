@@ -8,9 +8,9 @@
 
 const CHUNK = 16 * 1024;
 
-function split(text: string): string[] {
+function split(text: string, size: number): string[] {
   const pieces: string[] = [];
-  for (let start = 0; start < text.length; start += CHUNK) pieces.push(text.slice(start, start + CHUNK));
+  for (let start = 0; start < text.length; start += size) pieces.push(text.slice(start, start + size));
   return pieces;
 }
 
@@ -27,8 +27,11 @@ export class ChunkedText implements TextAccess {
   private starts: number[] = [];
   private total = 0;
   private joined: string | undefined;
+  private readonly size: number;
 
-  constructor(text: string) {
+  /** `chunkSize` other than the default is for tests, to cross chunk boundaries with short texts. */
+  constructor(text: string, chunkSize = CHUNK) {
+    this.size = chunkSize;
     this.reset(text);
   }
 
@@ -37,7 +40,7 @@ export class ChunkedText implements TextAccess {
   }
 
   reset(text: string): void {
-    this.chunks = split(text);
+    this.chunks = split(text, this.size);
     this.total = text.length;
     this.reindex(0);
     this.joined = text;
@@ -74,7 +77,7 @@ export class ChunkedText implements TextAccess {
     const head = (this.chunks[first] ?? '').slice(0, offset - (this.starts[first] ?? 0));
     const tail = (this.chunks[last] ?? '').slice(offset + length - (this.starts[last] ?? 0));
     const merged = head + text + tail;
-    const pieces = merged.length > CHUNK ? split(merged) : merged.length > 0 ? [merged] : [];
+    const pieces = merged.length > this.size ? split(merged, this.size) : merged.length > 0 ? [merged] : [];
     this.chunks.splice(first, last - first + 1, ...pieces);
     this.total += text.length - length;
     this.joined = undefined;
@@ -87,7 +90,7 @@ export class ChunkedText implements TextAccess {
     for (let index = Math.min(to, this.chunks.length - 2); index >= from; index -= 1) {
       const left = this.chunks[index] ?? '';
       const right = this.chunks[index + 1] ?? '';
-      if (left.length + right.length <= CHUNK / 2) this.chunks.splice(index, 2, left + right);
+      if (left.length + right.length <= this.size / 2) this.chunks.splice(index, 2, left + right);
     }
   }
 

@@ -1,18 +1,22 @@
 /**
- * The host's copy of the editor's document: a `VersionedDocument` plus what the session needs
- * around it — stats kept current per edit, and the recent changes, so a task that fell behind
- * (a fresh host being primed, a repeat after a reconnect) can be caught up without a full copy.
+ * The host's copy of the editor's document. It follows `VersionedDocument`'s rules exactly (the
+ * same version checks, the same edit validation, the same errors), but keeps the text in chunks
+ * (chunked-text.ts) so a keystroke in a large document costs microseconds, and adds what the
+ * session needs around it: stats kept current per edit, and the recent changes, so a task that
+ * fell behind (a fresh host being primed, a repeat after a reconnect) can be caught up without a
+ * full copy.
  */
 import {
   documentStats,
-  VersionedDocument,
+  MAX_DOCUMENT_LENGTH,
   type DocumentChange,
   type DocumentSnapshot,
   type DocumentStats,
   type TextEdit,
 } from '../../../workers/common/document.ts';
 import { Errors } from '../../../workers/common/errors.ts';
-import { updateStats } from './incremental-stats.ts';
+import { ChunkedText } from './chunked-text.ts';
+import { measureRegions, updateStats } from './incremental-stats.ts';
 
 /** How many recent changes are kept for catch-up, and how many UTF-16 units of inserted text. */
 const RECENT_CHANGES = 512;
@@ -27,28 +31,58 @@ function sameEdits(a: readonly TextEdit[], b: readonly TextEdit[]): boolean {
 
 export type ApplyOutcome = 'applied' | 'repeat';
 
+/** Checks edits as `applyEdits` does (same messages), against a text of `length` units. Returns them last first. */
+function checkedEdits(length: number, edits: readonly TextEdit[]): TextEdit[] {
+  for (const { offset, length: removed, text } of edits) {
+    if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(removed) || offset < 0 || removed < 0) {
+      throw Errors.invalidInput('edit', `offset ${offset} and length ${removed} must be non-negative integers`);
+    }
+    if (offset + removed > length) throw Errors.invalidInput('edit', `range ${offset}+${removed} is past the end of a ${length}-unit document`);
+    if (typeof text !== 'string') throw Errors.invalidInput('edit', 'text must be a string');
+  }
+  const ordered = [...edits].sort((a, b) => b.offset - a.offset || b.length - a.length);
+  let previousStart = Number.POSITIVE_INFINITY;
+  let result = length;
+  for (const edit of ordered) {
+    if (edit.offset + edit.length > previousStart) throw Errors.invalidInput('edit', `edits overlap at offset ${edit.offset}`);
+    previousStart = edit.offset;
+    result += edit.text.length - edit.length;
+  }
+  if (result > MAX_DOCUMENT_LENGTH) throw Errors.tooLarge('document', result * 2, MAX_DOCUMENT_LENGTH * 2);
+  return ordered;
+}
+
 export class DocumentMirror {
-  private readonly document: VersionedDocument;
+  private currentUri: string;
+  private currentVersion: number;
+  private readonly content: ChunkedText;
   private currentStats: DocumentStats;
   /** Changes by version, oldest first; `recentUnits` counts their inserted text. */
   private readonly recent = new Map<number, DocumentChange>();
   private recentUnits = 0;
 
   constructor(snapshot: DocumentSnapshot) {
-    this.document = new VersionedDocument(snapshot);
+    this.currentUri = snapshot.uri;
+    this.currentVersion = snapshot.version;
+    this.content = new ChunkedText(snapshot.text);
     this.currentStats = documentStats(snapshot.text);
   }
 
   get uri(): string {
-    return this.document.uri;
+    return this.currentUri;
   }
 
   get version(): number {
-    return this.document.version;
+    return this.currentVersion;
   }
 
+  /** The whole text, joined on first use after an edit: read it when needed, not per keystroke. */
   get text(): string {
-    return this.document.text;
+    return this.content.toString();
+  }
+
+  get length(): number {
+    return this.content.length;
   }
 
   get stats(): DocumentStats {
@@ -56,7 +90,7 @@ export class DocumentMirror {
   }
 
   snapshot(): DocumentSnapshot {
-    return { uri: this.document.uri, version: this.document.version, text: this.document.text };
+    return { uri: this.currentUri, version: this.currentVersion, text: this.text };
   }
 
   /**
@@ -73,16 +107,22 @@ export class DocumentMirror {
       if (earlier && sameEdits(earlier.edits, change.edits)) return 'repeat';
       throw Errors.outOfSync(change.version - 1, this.version);
     }
-    const before = this.document.text;
-    this.document.apply(change);
-    this.currentStats = updateStats(before, this.currentStats, change.edits, this.document.text);
+    if (change.version !== this.version + 1) throw Errors.outOfSync(change.version - 1, this.version);
+    const ordered = checkedEdits(this.content.length, change.edits);
+    const regions = measureRegions(this.content, change.edits);
+    // Last edit first: each edit's offset refers to the text before the change, and nothing before it has moved yet.
+    for (const edit of ordered) this.content.replace(edit.offset, edit.length, edit.text);
+    this.currentVersion = change.version;
+    this.currentStats = updateStats(this.currentStats, regions, this.content);
     this.remember(change);
     return 'applied';
   }
 
   /** Replaces the whole document (open, new, resync); recent changes no longer apply. */
   reset(snapshot: DocumentSnapshot): void {
-    this.document.reset(snapshot);
+    this.currentUri = snapshot.uri;
+    this.currentVersion = snapshot.version;
+    this.content.reset(snapshot.text);
     this.currentStats = documentStats(snapshot.text);
     this.recent.clear();
     this.recentUnits = 0;

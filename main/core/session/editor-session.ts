@@ -87,8 +87,14 @@ export class EditorSession {
     return this.mirror.version;
   }
 
+  /** The whole text, joined on demand: read it when needed (save, snapshot), not per keystroke. */
   get text(): string {
     return this.mirror.text;
+  }
+
+  /** UTF-16 length of the text, without joining it. */
+  get length(): number {
+    return this.mirror.length;
   }
 
   get dirty(): boolean {
@@ -199,6 +205,7 @@ export class EditorSession {
   private syncSource() {
     return {
       current: () => this.openRequest(),
+      position: () => ({ uri: this.mirror.uri, version: this.mirror.version }),
       changesSince: (version: number) => this.mirror.changesSince(version),
       journalBase: () => this.journal.durableSnapshot(),
       journalChangesSince: (version: number) => this.journal.changesAfter(version),
@@ -211,12 +218,12 @@ export class EditorSession {
   }
 
   private isLarge(): boolean {
-    return this.mirror.text.length > this.largeUnits;
+    return this.mirror.length > this.largeUnits;
   }
 
   private degradedReason(): string | undefined {
     if (!this.isLarge()) return undefined;
-    const megabytes = (this.mirror.text.length / (1024 * 1024)).toFixed(1);
+    const megabytes = (this.mirror.length / (1024 * 1024)).toFixed(1);
     return `Large document (${megabytes} M characters): grammar checks only the part you can see.`;
   }
 
@@ -228,7 +235,7 @@ export class EditorSession {
 
   private visibleRange(): TextRange | undefined {
     if (!this.visible || this.visible.uri !== this.mirror.uri) return undefined;
-    const length = this.mirror.text.length;
+    const length = this.mirror.length;
     const start = Math.min(this.visible.range.start, length);
     return { start, end: Math.min(Math.max(start, this.visible.range.end), length) };
   }

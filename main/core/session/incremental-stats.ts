@@ -6,9 +6,11 @@
  * Each edit is widened to the nearest *hard boundaries*: ASCII characters that can be neither
  * part of a word (letters, digits, `'`, `-`) nor half of a surrogate pair. No word match, line
  * break or code point can straddle such a character, so counting the widened region before and
- * after the edit gives the exact difference.
+ * after the edit gives the exact difference. The text is read through `TextAccess`, so this works
+ * on the mirror's chunks without joining them.
  */
 import { documentStats, type DocumentStats, type TextEdit } from '../../../workers/common/document.ts';
+import type { TextAccess } from './chunked-text.ts';
 
 function isHardBoundary(code: number): boolean {
   if (code >= 0x80) return false; // Letters, ’, surrogates and marks live here: never a safe cut.
@@ -17,15 +19,17 @@ function isHardBoundary(code: number): boolean {
   return !isDigit && !isLetter && code !== 0x27 && code !== 0x2d;
 }
 
-interface Region {
-  start: number;
-  end: number;
+/** One group of edits whose widened regions meet, measured in the text before them. */
+export interface MeasuredRegion {
+  readonly start: number;
+  readonly end: number;
   /** Sum of `text.length - length` of the edits inside the region. */
-  delta: number;
+  readonly delta: number;
+  readonly before: DocumentStats;
 }
 
 /** Widens `[start, end)` of `text` to hard boundaries (or the ends of the text). */
-function widen(text: string, start: number, end: number): { start: number; end: number } {
+function widen(text: TextAccess, start: number, end: number): { start: number; end: number } {
   let from = start;
   while (from > 0 && !isHardBoundary(text.charCodeAt(from - 1))) from -= 1;
   let to = end;
@@ -33,10 +37,10 @@ function widen(text: string, start: number, end: number): { start: number; end: 
   return { start: from, end: to };
 }
 
-/** Widened regions of `before`, one per group of edits whose regions meet, in text order. */
-function regionsOf(before: string, edits: readonly TextEdit[]): Region[] {
+/** Step one, before the edits are applied: the widened regions of `before` and their stats. */
+export function measureRegions(before: TextAccess, edits: readonly TextEdit[]): MeasuredRegion[] {
   const ordered = [...edits].sort((a, b) => a.offset - b.offset);
-  const regions: Region[] = [];
+  const regions: { start: number; end: number; delta: number }[] = [];
   for (const edit of ordered) {
     const widened = widen(before, edit.offset, edit.offset + edit.length);
     const delta = edit.text.length - edit.length;
@@ -48,22 +52,18 @@ function regionsOf(before: string, edits: readonly TextEdit[]): Region[] {
       regions.push({ ...widened, delta });
     }
   }
-  return regions;
+  return regions.map((region) => ({ ...region, before: documentStats(before.slice(region.start, region.end)) }));
 }
 
-/**
- * The stats of `after`, given the stats of `before` and the edits (offsets into `before`, not
- * overlapping) that turned one into the other.
- */
-export function updateStats(before: string, stats: DocumentStats, edits: readonly TextEdit[], after: string): DocumentStats {
+/** Step two, after the edits: `stats` of the old text become the stats of `after`. */
+export function updateStats(stats: DocumentStats, regions: readonly MeasuredRegion[], after: TextAccess): DocumentStats {
   let { lines, words, characters } = stats;
   let shift = 0;
-  for (const region of regionsOf(before, edits)) {
-    const old = documentStats(before.slice(region.start, region.end));
+  for (const region of regions) {
     const fresh = documentStats(after.slice(region.start + shift, region.end + shift + region.delta));
-    lines += fresh.lines - old.lines;
-    words += fresh.words - old.words;
-    characters += fresh.characters - old.characters;
+    lines += fresh.lines - region.before.lines;
+    words += fresh.words - region.before.words;
+    characters += fresh.characters - region.before.characters;
     shift += region.delta;
   }
   return { lines, words, characters };

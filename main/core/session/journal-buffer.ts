@@ -4,29 +4,39 @@
  * so a keystroke host that dies (or moves) can be re-opened from the last durable snapshot and
  * sent exactly the changes it may have lost.
  */
-import { applyEdits } from '../../../workers/common/document.ts';
 import type { KeystrokeChange, OpenRequest } from '../../../workers/common/task-api.ts';
+import { ChunkedText } from './chunked-text.ts';
 
-/** Acknowledged changes folded into the base at once: folding copies the whole text, so batch it. */
+type BaseInfo = Omit<OpenRequest, 'text'>;
+
+/** Acknowledged changes folded into the base at once, so the list of kept changes stays short. */
 const FOLD_AFTER_CHANGES = 256;
 const FOLD_AFTER_UNITS = 1024 * 1024;
 /** Past this much unacknowledged work (a keystroke task that is down), the base jumps to the mirror. */
 const MAX_UNACKED_CHANGES = 20_000;
 const MAX_UNACKED_UNITS = 64 * 1024 * 1024;
 
+function withoutText(request: OpenRequest): BaseInfo {
+  const { text: _text, ...info } = request;
+  return info;
+}
+
 function unitsOf(change: KeystrokeChange): number {
   return change.edits.reduce((sum, edit) => sum + edit.text.length, 0);
 }
 
 export class JournalBuffer {
-  private base: OpenRequest;
+  private base: BaseInfo;
+  /** The base's text in chunks: folding acknowledged changes into it costs what they touch, not the whole text. */
+  private baseText: ChunkedText;
   /** Every change after `base.version`, in order; those up to `durableVersion` are acknowledged. */
   private changes: KeystrokeChange[] = [];
   private units = 0;
   private durable: number;
 
   constructor(base: OpenRequest) {
-    this.base = base;
+    this.base = withoutText(base);
+    this.baseText = new ChunkedText(base.text);
     this.durable = base.version;
   }
 
@@ -40,7 +50,8 @@ export class JournalBuffer {
 
   /** Starts over from `base` (open, new, resync, save): nothing before it needs re-sending. */
   reset(base: OpenRequest): void {
-    this.base = base;
+    this.base = withoutText(base);
+    this.baseText = new ChunkedText(base.text);
     this.changes = [];
     this.units = 0;
     this.durable = base.version;
@@ -70,11 +81,12 @@ export class JournalBuffer {
   /** The snapshot at the last durable version, with `path` and `dirty` as the journal should record them. */
   durableSnapshot(): OpenRequest {
     this.fold();
-    return this.base;
+    return { ...this.base, text: this.baseText.toString() };
   }
 
-  /** Changes after `version` that the journal may not have, in order. */
-  changesAfter(version: number): readonly KeystrokeChange[] {
+  /** Changes after `version` that the journal may lack, in order; undefined if folded past `version`. */
+  changesAfter(version: number): readonly KeystrokeChange[] | undefined {
+    if (version < this.base.version) return undefined;
     return this.changes.filter((change) => change.version > version);
   }
 
@@ -86,7 +98,8 @@ export class JournalBuffer {
     // A resync or reopen since the save started already moved the journal past it.
     if (base.uri !== this.base.uri || base.version < this.base.version) return false;
     const kept = this.changes.filter((change) => change.version > base.version);
-    this.base = base;
+    this.base = withoutText(base);
+    this.baseText = new ChunkedText(base.text);
     this.changes = kept;
     this.units = kept.reduce((sum, change) => sum + unitsOf(change), 0);
     this.durable = base.version;
@@ -97,12 +110,15 @@ export class JournalBuffer {
   private fold(): void {
     const acknowledged = this.unackedStart();
     if (acknowledged === 0) return;
-    let text = this.base.text;
-    for (const change of this.changes.slice(0, acknowledged)) text = applyEdits(text, change.edits);
     const folded = this.changes.splice(0, acknowledged);
+    for (const change of folded) {
+      // Last edit first, as the mirror applies them (the mirror already checked them).
+      const ordered = [...change.edits].sort((a, b) => b.offset - a.offset || b.length - a.length);
+      for (const edit of ordered) this.baseText.replace(edit.offset, edit.length, edit.text);
+    }
     this.units -= folded.reduce((sum, change) => sum + unitsOf(change), 0);
     // Typed work is unsaved work: the journal must keep it recoverable even with no edits after it.
-    this.base = { ...this.base, version: this.durable, text, dirty: true };
+    this.base = { ...this.base, version: this.durable, dirty: true };
   }
 
   private unackedStart(): number {

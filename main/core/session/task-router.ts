@@ -64,7 +64,7 @@ export class TaskRouter {
         this.refreshTypingStats();
       }),
       supervisor.on('grammar', 'progress', (progress) => {
-        if (progress.uri === context.current().uri) context.emit('grammarProgress', progress);
+        if (progress.uri === context.position().uri) context.emit('grammarProgress', progress);
       }),
       supervisor.onStatus((status) => this.onStatus(status)),
     );
@@ -141,7 +141,7 @@ export class TaskRouter {
     }
     const state = { again: false };
     this.repairing.set(task, state);
-    this.repairedFrom.set(task, this.context.current().version);
+    this.repairedFrom.set(task, this.context.position().version);
     primeTask(task, this.supervisor.client(task), this.context).then(
       () => {
         this.repairing.delete(task);
@@ -159,19 +159,19 @@ export class TaskRouter {
 
   private async check(task: CheckTask, signal: AbortSignal): Promise<void> {
     if (this.repairing.has(task)) return; // The repair schedules a check when it is done.
-    const { uri, version } = this.context.current();
+    const { uri, version } = this.context.position();
     const options = { signal, timeoutMs: CHECK_TIMEOUT_MS };
     try {
       if (task === 'render') {
         const result = await this.supervisor.client('render').render({ version }, options);
-        if (result.uri === this.context.current().uri) this.context.emit('preview', result);
+        if (result.uri === this.context.position().uri) this.context.emit('preview', result);
       } else if (task === 'spellcheck') {
         const result = await this.supervisor.client('spellcheck').check({ version }, options);
-        if (result.uri === this.context.current().uri) this.context.emit('spelling', result);
+        if (result.uri === this.context.position().uri) this.context.emit('spelling', result);
       } else {
         const visible = this.context.visibleRange();
         const result = await this.supervisor.client('grammar').check({ version, ...(visible ? { visible } : {}) }, options);
-        if (result.uri === this.context.current().uri) this.context.emit('grammar', result);
+        if (result.uri === this.context.position().uri) this.context.emit('grammar', result);
       }
     } catch (error) {
       if (signal.aborted) return;

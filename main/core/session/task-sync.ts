@@ -15,8 +15,10 @@ import type { Primer } from '../supervisor/supervisor-api.ts';
 
 /** What priming reads from the session. */
 export interface SyncSource {
-  /** The mirror as a task should open it. */
+  /** The mirror as a task should open it (joins the whole text: not for loops). */
   current(): OpenRequest;
+  /** Which document and version the mirror is at, cheaply. */
+  position(): { readonly uri: string; readonly version: number };
   /** Changes after `version` of the open document, or undefined once they are no longer kept. */
   changesSince(version: number): readonly DocumentChange[] | undefined;
   /** The snapshot the keystroke journal restarts from: the last durable one. */
@@ -47,7 +49,7 @@ export async function primeDocument(api: DocumentClient, source: SyncSource): Pr
     await api.open(opened);
     let at = opened.version;
     for (;;) {
-      const now = source.current();
+      const now = source.position();
       if (now.uri !== opened.uri) break; // Another document replaced it meanwhile: open that one.
       if (now.version === at) return;
       const changes = source.changesSince(at);
@@ -65,7 +67,7 @@ export async function primeKeystroke(api: Client<TaskApi<'keystroke'>>, source: 
     await api.open(base);
     let at = base.version;
     for (;;) {
-      if (source.current().uri !== base.uri) break;
+      if (source.position().uri !== base.uri) break;
       const changes = source.journalChangesSince(at);
       if (!changes) break;
       if (changes.length === 0) return;
