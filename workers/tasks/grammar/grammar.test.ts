@@ -2,7 +2,9 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { applyEdits, type TextEdit } from '../../common/document.ts';
 import type { ForkpadError } from '../../common/errors.ts';
 import type { GrammarEvents, GrammarResult } from '../../common/task-api.ts';
 import { GrammarChecker, type GrammarCheckerOptions } from './grammar-checker.ts';
@@ -155,4 +157,57 @@ describe('grammar on bad input', () => {
     expect(outcome).toMatchObject({ ok: false, code: 'GRAMMAR_LOAD_FAILED' });
     await worker.terminate();
   });
+});
+
+/** Pieces of text that make harper speak, and the characters that break naive offset code. */
+const piece = fc.constantFrom(
+  'This is an test. ',
+  'I has a apple. ',
+  'Their is alot of it. ',
+  'fine words here ',
+  '\n\n',
+  '\r\n',
+  '\r',
+  '```\n',
+  '😀 ',
+  '👨‍👩‍👧 ',
+  'שלום ',
+  '\u0000',
+  '\uD800',
+  '\uDC00',
+  'é ',
+);
+const documentText = fc.array(piece, { maxLength: 24 }).map((pieces) => pieces.join(''));
+const editSeed = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), span: fc.double({ min: 0, max: 1, noNaN: true }), text: documentText });
+
+function seededEdit(text: string, seed: { at: number; span: number; text: string }): TextEdit {
+  const offset = Math.floor(seed.at * text.length);
+  return { offset, length: Math.floor(seed.span * (text.length - offset) * 0.3), text: seed.text };
+}
+
+describe('grammar, incremental against from scratch', () => {
+  it('gives the same issues after any edits as a fresh check of the final text, all inside the document', async () => {
+    await fc.assert(
+      fc.asyncProperty(documentText, fc.array(editSeed, { maxLength: 4 }), async (initial, seeds) => {
+        const { checker } = checkerWith();
+        checker.open({ uri: 'u', version: 1, text: initial, path: null });
+        await checker.check({ version: 1 }, signal);
+        let text = initial;
+        for (const [index, seed] of seeds.entries()) {
+          const edit = seededEdit(text, seed);
+          text = applyEdits(text, [edit]);
+          checker.change({ uri: 'u', version: index + 2, edits: [edit] });
+        }
+        const incremental = await checker.check({ version: seeds.length + 1 }, signal);
+        const fresh = await checkText(text);
+        expect(incremental.issues).toEqual(fresh.issues);
+        for (const issue of incremental.issues) {
+          expect(0 <= issue.start && issue.start <= issue.end && issue.end <= text.length).toBe(true);
+        }
+      }),
+      { numRuns: 150 },
+    );
+    // Every span harper reported matched its text: none had to be dropped.
+    expect(linter.droppedLints).toBe(0);
+  }, 120_000);
 });
