@@ -221,7 +221,7 @@ export function startApp(root: HTMLElement, connection: HostConnection, hello: H
   status.isolation(model);
   status.problems({ spelling: 0, grammar: 0 });
   showState(documents.documentState);
-  if (hello.restored) notices.show('info', hello.restored);
+  if (hello.restored) notices.show('info', hello.restored, { sticky: true });
   if (hello.document.degraded) notices.show('warning', hello.document.degraded);
 
   installTestHook({

@@ -17,7 +17,8 @@ export class Notices {
     parent.append(this.element);
   }
 
-  show(level: NoticeLevel, message: string): HTMLElement {
+  /** Info notices fade after a few seconds unless `sticky`; warnings and errors stay until dismissed. */
+  show(level: NoticeLevel, message: string, options: { sticky?: boolean } = {}): HTMLElement {
     const notice = document.createElement('div');
     notice.className = 'notice';
     notice.dataset.level = level;
@@ -34,7 +35,7 @@ export class Notices {
     notice.append(text, close);
     this.element.append(notice);
     while (this.element.childElementCount > MAX_VISIBLE) this.element.firstElementChild?.remove();
-    if (level === 'info') setTimeout(() => notice.remove(), INFO_MS);
+    if (level === 'info' && !options.sticky) setTimeout(() => notice.remove(), INFO_MS);
     return notice;
   }
 }
