@@ -4,6 +4,7 @@
  * sources, then starts the web host (out/main/web-host.js) under this same Node 24, passing the
  * arguments through. The web host prints its URL, token included.
  */
+import './check-node.mjs';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
