@@ -77,6 +77,7 @@ export class FakeSupervisor implements TaskSupervisor {
   private readonly statusHandlers = new Set<(status: TaskStatus) => void>();
   private readonly metricsHandlers = new Set<(snapshot: MetricsSnapshot) => void>();
   private generation = 0;
+  private readonly waiting = new Map<TaskId, ((host: FakeHost) => void)[]>();
   readonly personalWords = new Set<string>();
   ignoredRules: readonly string[] = [];
   probeIntervalMs = 0;
@@ -193,7 +194,16 @@ export class FakeSupervisor implements TaskSupervisor {
     const old = this.hosts.get(task);
     if (old) old.alive = false;
     this.hosts.set(task, fresh);
+    for (const wake of this.waiting.get(task)?.splice(0) ?? []) wake(fresh);
     this.setStatus(task, 'ready');
+  }
+
+  private firstHost(task: TaskId): Promise<FakeHost> {
+    return new Promise((resolve) => {
+      const list = this.waiting.get(task) ?? [];
+      this.waiting.set(task, list);
+      list.push(resolve);
+    });
   }
 
   private setStatus(task: TaskId, state: TaskStatus['state']): void {
@@ -204,9 +214,9 @@ export class FakeSupervisor implements TaskSupervisor {
   private clientOf<T extends TaskId>(task: T, current: () => FakeHost | undefined): Client<TaskApi<T>> {
     return new Proxy({} as Client<TaskApi<T>>, {
       get: (_target, method) => async (request: unknown, options?: { signal?: AbortSignal }) => {
-        const host = current();
-        if (!host?.alive && host !== undefined && this.hosts.get(task) === host) throw Errors.stopped(task, 'it was ended');
-        if (!host) throw Errors.stopped(task, 'it has not started');
+        // As the real supervisor's client: a call made before the task's first host is up waits for it.
+        const host = current() ?? (await this.firstHost(task));
+        if (!host.alive && this.hosts.get(task) === host) throw Errors.stopped(task, 'it was ended');
         await Promise.resolve(); // Answers arrive later, as over a real channel.
         host.calls.push({ method: String(method), request });
         return this.answer(host, String(method), request, options?.signal);

@@ -4,7 +4,8 @@
  * Host, Origin), what is served (MIME, CSP, no listing, no escape), and the RPC round trip.
  */
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { connect } from 'node:net';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateHostRequest } from '../../main/core/boundary/validate-host-request.ts';
@@ -80,6 +81,23 @@ describe('web host HTTP', () => {
     const escaped = await rawGet(server.port, `/assets/escape.txt?${auth}`);
     expect(escaped.status).toBe(404);
     expect(escaped.body).not.toMatch(/secret/);
+  });
+
+  it('listens on 127.0.0.1 only', async () => {
+    const external = Object.values(networkInterfaces())
+      .flat()
+      .find((address) => address !== undefined && address.family === 'IPv4' && !address.internal);
+    const reach = (host: string) =>
+      new Promise<string>((resolve) => {
+        const socket = connect({ host, port: server.port }, () => {
+          socket.destroy();
+          resolve('connected');
+        });
+        socket.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
+      });
+    expect(await reach('127.0.0.1')).toBe('connected');
+    if (external) expect(await reach(external.address)).toBe('ECONNREFUSED');
+    expect(await reach('::1')).not.toBe('connected');
   });
 
   it('answers only to its own Host and only to GET and HEAD', async () => {

@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { readdir, readFile, mkdtemp, rm, stat, chmod, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveLoopContents } from '../../../test/host/fixtures/save-loop-contents.ts';
-import { TEMP_MARKER, writeFileAtomic } from './atomic-write.ts';
+import { removeStaleTemps, TEMP_MARKER, writeFileAtomic } from './atomic-write.ts';
 
 const SAVE_LOOP = resolve(import.meta.dirname, '../../../test/host/fixtures/save-loop.ts');
 const KILLS = 100;
@@ -39,6 +39,20 @@ describe('writeFileAtomic', () => {
     expect(await readFile(target, 'utf8')).toBe('after');
     expect((await stat(target)).mode & 0o777).toBe(0o640);
     expect((await readdir(folder)).filter((name) => name.includes(TEMP_MARKER))).toEqual([]);
+  });
+
+  it('removes temporary files that killed saves left, but not fresh ones', async () => {
+    const target = join(folder, 'tidy.md');
+    await writeFile(join(folder, `.tidy.md${TEMP_MARKER}old1.tmp`), 'x');
+    await writeFile(join(folder, `.tidy.md${TEMP_MARKER}new1.tmp`), 'x');
+    await writeFile(join(folder, `.other.md${TEMP_MARKER}old2.tmp`), 'x');
+    const old = new Date(Date.now() - 120_000);
+    await utimes(join(folder, `.tidy.md${TEMP_MARKER}old1.tmp`), old, old);
+    await utimes(join(folder, `.other.md${TEMP_MARKER}old2.tmp`), old, old);
+    expect(await removeStaleTemps(target)).toBe(1);
+    const left = (await readdir(folder)).filter((name) => name.includes(TEMP_MARKER)).sort();
+    expect(left).toEqual([`.other.md${TEMP_MARKER}old2.tmp`, `.tidy.md${TEMP_MARKER}new1.tmp`]);
+    for (const name of left) await rm(join(folder, name));
   });
 
   it('leaves no temporary file behind when the write fails', async () => {

@@ -8,7 +8,7 @@
  * loss.
  */
 import { randomBytes } from 'node:crypto';
-import { open, rename, stat, unlink } from 'node:fs/promises';
+import { open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** Marks Forkpad's temporary files, so a leftover from a crash is recognisable. */
@@ -69,4 +69,29 @@ export async function writeFileAtomic(target: string, data: Uint8Array): Promise
       await unlink(temp).catch(() => undefined); // Best effort: the original error is the one to report.
     }
   }
+}
+
+/** A temporary file this old is a leftover of a save that was killed, not one in progress. */
+const STALE_TEMP_MS = 60_000;
+
+/**
+ * Removes temporary files that killed saves of `target` left beside it. Returns how many went.
+ * Best effort: a file that cannot be removed stays (listings hide them anyway).
+ */
+export async function removeStaleTemps(target: string, now = Date.now()): Promise<number> {
+  const folder = dirname(target);
+  const prefix = `.${basename(target)}${TEMP_MARKER}`;
+  let removed = 0;
+  for (const name of await readdir(folder)) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const path = join(folder, name);
+    try {
+      if (now - (await stat(path)).mtimeMs < STALE_TEMP_MS) continue;
+      await unlink(path);
+      removed += 1;
+    } catch {
+      continue; // Gone meanwhile, or not ours to remove: either way nothing to do.
+    }
+  }
+  return removed;
 }

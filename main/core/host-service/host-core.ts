@@ -128,18 +128,23 @@ export async function createHostCore(options: HostCoreOptions): Promise<HostCore
     );
   }
 
-  const ready = (async () => {
+  const started = (async () => {
     if (!supervisor) return;
-    const timeoutMs = options.recoverTimeoutMs ?? 60_000;
     try {
       await supervisor.start(settings.current.model);
     } catch (error) {
       log(`[host] not every task started: ${String(error)}`);
       emit('notice', { level: 'error', message: `Not every task started: ${(error as Error).message}` });
     }
+  })();
+
+  // Hot exit needs only the keystroke task: its client queues the call until that host is up,
+  // so the restored document does not wait for the slower tasks (harper loads for a second).
+  const recovered = (async () => {
+    if (!supervisor) return;
     try {
-      const recovered = await supervisor.client('keystroke').recover(null, { timeoutMs });
-      const plan = planRecovery(recovered, session.uri);
+      const journals = await supervisor.client('keystroke').recover(null, { timeoutMs: options.recoverTimeoutMs ?? 60_000 });
+      const plan = planRecovery(journals, session.uri);
       if (!plan.restore) return;
       if (session.dirty) {
         emit('notice', { level: 'info', message: `Unsaved changes from the last session are kept in the journal: ${describeRecovery(plan) ?? ''}` });
@@ -155,6 +160,7 @@ export async function createHostCore(options: HostCoreOptions): Promise<HostCore
       emit('notice', { level: 'error', message: `Unsaved work from the last session could not be recovered: ${(error as Error).message}` });
     }
   })();
+  const ready = Promise.all([started, recovered]).then(() => undefined);
 
   const runtime: HostRuntime = {
     options,
@@ -165,7 +171,7 @@ export async function createHostCore(options: HostCoreOptions): Promise<HostCore
     supervisor,
     emit,
     async hello() {
-      await Promise.race([ready, delay(options.helloWaitMs ?? 10_000)]);
+      await Promise.race([recovered, delay(options.helloWaitMs ?? 10_000)]);
       const hello: HostHello = {
         platform: options.platform,
         model: supervisor?.model ?? settings.current.model,
