@@ -144,8 +144,8 @@ export function createRpcClient<A, E extends EventMap = Record<never, never>>(
     on(name, handler) {
       const set = listeners.get(name) ?? new Set();
       listeners.set(name, set);
-      set.add(handler as (payload: never) => void);
-      return () => set.delete(handler as (payload: never) => void);
+      set.add(handler);
+      return () => set.delete(handler);
     },
     ping(timeoutMs) {
       if (closedWith) return Promise.reject(closedWith);
