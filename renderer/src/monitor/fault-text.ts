@@ -1,6 +1,6 @@
 /** A fault report as one sentence: what happened, its blast radius and the restart policy. */
 import { formatMs } from './format.ts';
-import type { FaultReport } from './fault-tracker.ts';
+import { STALL_DELAY_MS, type FaultReport } from './fault-tracker.ts';
 
 function list(items: readonly string[]): string {
   return items.length === 0 ? 'none' : items.join(', ');
@@ -16,6 +16,6 @@ function policyText(report: FaultReport, now: number): string {
 
 export function describeFault(report: FaultReport, now: number = Date.now()): string {
   const what = report.cause === 'crash (observed)' ? `${report.task} (${report.kind}) crashed` : `Injected ${report.cause} into ${report.task} (${report.kind})`;
-  const stall = report.mainThreadStallMs >= 300 ? ` The host's main thread was blocked for ${formatMs(report.mainThreadStallMs)}.` : '';
-  return `${what}. Went down: ${list(report.wentDown)}. Stalled: ${list(report.stalled)}. Unaffected: ${list(report.unaffected)}.${stall}${policyText(report, now)}${report.watching ? ' (watching…)' : ''}`;
+  const stall = report.mainThreadStallMs >= STALL_DELAY_MS ? ` The host's main thread was blocked for ${formatMs(report.mainThreadStallMs)}.` : '';
+  return `${what}. Went down: ${list(report.wentDown)}. Stalled: ${list(report.stalled)}. Others unaffected: ${list(report.unaffected)}.${stall}${policyText(report, now)}${report.watching ? ' (watching…)' : ''}`;
 }

@@ -10,8 +10,8 @@ import { TASK_IDS, type HostKind, type TaskId } from '../../../workers/common/ta
 
 /** How long after a fault other tasks are watched. */
 export const OBSERVE_MS = 6000;
-/** An event-loop delay above this during the window means the main thread stalled. */
-const STALL_DELAY_MS = 300;
+/** An event-loop delay above this during the window means the main thread stalled (as the status bar's red lag). */
+export const STALL_DELAY_MS = 200;
 
 export interface FaultReport {
   readonly id: number;
@@ -23,6 +23,7 @@ export interface FaultReport {
   readonly wentDown: readonly TaskId[];
   /** Tasks seen unresponsive, or inline while the main thread stalled; plus the main thread. */
   readonly stalled: readonly string[];
+  /** The other tasks that stayed up and responsive. */
   readonly unaffected: readonly TaskId[];
   readonly restartPolicy: RestartPolicyState | null;
   /** Longest main-thread stall seen, ms. */
@@ -121,7 +122,7 @@ export class FaultTracker {
       startedAt: observation.startedAt,
       wentDown: [...observation.down],
       stalled: [...(stalledThread ? ['host main thread'] : []), ...stalled],
-      unaffected: TASK_IDS.filter((task) => !affected.has(task)),
+      unaffected: TASK_IDS.filter((task) => task !== observation.task && !affected.has(task)),
       restartPolicy: observation.policy,
       mainThreadStallMs: observation.stallMs,
       watching: this.now() - observation.startedAt <= OBSERVE_MS,

@@ -39,7 +39,7 @@ export const COLUMNS: readonly Column[] = [
     text: (row, context) => formatCpu(row.cpuPercent, context.scale, context.cores),
   },
   { id: 'cpuTime', header: 'CPU time', title: 'CPU time used by the current host', numeric: true, text: (row) => (row.kind === 'task' || row.cpuTimeMs !== null ? formatCpuTime(row.cpuTimeMs) : '') },
-  { id: 'memory', header: 'Memory', title: 'RSS for processes; V8 heap used for threads', sort: 'memory', numeric: true, text: (row) => formatMemory(row.memory) },
+  { id: 'memory', header: 'Memory', title: "RSS for processes; V8 heap used for threads; an inline task's memory is part of the host's (see the main thread)", sort: 'memory', numeric: true, text: (row) => (row.memory === null && row.hostKind === 'inline' ? 'in host' : formatMemory(row.memory)) },
   { id: 'latency', header: 'Latency p50/95', title: 'Job latency (queue wait + run); for the main thread, its event-loop delay', sort: 'latency', numeric: true, text: (row) => (row.kind === 'host' || row.kind === 'app-process' ? '' : formatLatency(row.latency)) },
   { id: 'queue', header: 'Queue', title: 'Jobs waiting or running (totals on parent rows)', sort: 'queue', numeric: true, text: (row) => (row.kind === 'app-process' ? '' : formatCount(row.queueDepth)) },
   { id: 'jobs', header: 'Jobs/s', title: 'Jobs finished per second (totals on parent rows)', sort: 'jobs', numeric: true, text: (row) => (row.kind === 'app-process' ? '' : formatCount(row.jobsPerSecond, 1)) },
