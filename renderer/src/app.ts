@@ -216,6 +216,8 @@ export function startApp(root: HTMLElement, connection: HostConnection, hello: H
   watchdog.start();
   cleanups.push(() => watchdog.stop());
   statusBar.onClick('problems', () => workbench.editorAction('editor.action.marker.nextInFiles'));
+  statusBar.onClick('lag', () => monitor.setVisible(true, 'tasks'));
+  if (menuBar) statusBar.onClick('isolation', () => menuBar.openMenu('isolation'));
 
   status.stats(documentStats(hello.document.text), hello.document.version);
   status.isolation(model);
@@ -240,6 +242,7 @@ export function startApp(root: HTMLElement, connection: HostConnection, hello: H
     dispose() {
       for (const cleanup of cleanups) cleanup();
       scrollSync.dispose();
+      monitor.dispose();
       documents.dispose();
       theme.dispose();
       view.dispose();

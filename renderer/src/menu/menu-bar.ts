@@ -51,6 +51,12 @@ export class MenuBar {
     this.topButtons()[0]?.focus();
   }
 
+  /** Opens the top-level menu `id` with its first item focused (e.g. from the status bar). */
+  openMenu(id: string): void {
+    const top = this.element.querySelector<HTMLElement>(`:scope > .menu-top[data-menu="${CSS.escape(id)}"]`);
+    if (top) this.open(top, true);
+  }
+
   get isOpen(): boolean {
     return this.openTop !== null;
   }

@@ -9,6 +9,7 @@ import type { TaskId } from '../../../workers/common/tasks.ts';
 import { ActionMenu, type RowAction } from './action-menu.ts';
 import { FaultList } from './fault-list.ts';
 import { FaultTracker } from './fault-tracker.ts';
+import { InputLatency } from './input-latency.ts';
 import type { CpuScale } from './format.ts';
 import { totalLabel } from './monitor-columns.ts';
 import { buildRows, sortRows, totals, type MonitorRow, type SortOrder } from './monitor-rows.ts';
@@ -42,6 +43,7 @@ export class MonitorPanel {
   private snapshot: MetricsSnapshot | null = null;
   private rows: MonitorRow[] = [];
   private blockedMs: number | null = null;
+  private readonly inputLatency = new InputLatency();
 
   constructor(parent: HTMLElement, platform: HostPlatform, refreshMs: number, callbacks: MonitorCallbacks) {
     this.callbacks = callbacks;
@@ -108,6 +110,12 @@ export class MonitorPanel {
     if (this.visible) this.faults.update(this.tracker.reports());
   }
 
+  dispose(): void {
+    this.inputLatency.dispose();
+    this.table.dispose();
+    this.element.remove();
+  }
+
   private act(task: TaskId, action: RowAction): void {
     if ('action' in action && action.action.action === 'fault') {
       const kind = this.rows.find((row) => row.task === task)?.hostKind;
@@ -124,7 +132,7 @@ export class MonitorPanel {
     const context = { scale: this.scale, cores: snapshot.cores };
     this.table.update(sortRows(this.rows, this.order), context, this.history, snapshot.at);
     const sums = totals(this.rows);
-    this.total.textContent = totalLabel(sums.cpuPercent, sums.rssBytes, context);
+    this.total.textContent = `${totalLabel(sums.cpuPercent, sums.rssBytes, context)}; ${this.inputLatency.describe()}`;
     this.faults.update(this.tracker.reports());
   }
 }

@@ -78,6 +78,15 @@ export class MonitorTable {
     }
   }
 
+  /** Destroys every chart (uPlot keeps window listeners until destroyed). */
+  dispose(): void {
+    for (const view of this.views.values()) {
+      view.spark.destroy();
+      view.detail?.chart.destroy();
+    }
+    this.views.clear();
+  }
+
   /** Moves `element` to `cursor`'s place if it is not there already; returns the next place. */
   private place(element: HTMLTableRowElement, cursor: Element | null): Element | null {
     if (element === cursor) return cursor.nextElementSibling;
