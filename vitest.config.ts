@@ -13,13 +13,12 @@ function assetPaths(): Plugin {
     async resolveId(source, importer) {
       if (!source.endsWith('?asset')) return null;
       const resolved = await this.resolve(source.slice(0, -'?asset'.length), importer, { skipSelf: true });
-      // The id must start with '/' and must not contain '/node_modules/': vitest's module runner
-      // externalizes ids that look like bare imports or dependencies, which skips `load`.
-      return resolved ? `/@forkpad-asset/${encodeURIComponent(resolved.id)}` : null;
+      // A virtual id with no ':' or '/', so vitest neither externalizes it nor reads it as a URL.
+      return resolved ? `\0forkpad-asset-${Buffer.from(resolved.id).toString('hex')}` : null;
     },
     load(id) {
-      const prefix = '/@forkpad-asset/';
-      return id.startsWith(prefix) ? `export default ${JSON.stringify(decodeURIComponent(id.slice(prefix.length)))};` : null;
+      const prefix = '\0forkpad-asset-';
+      return id.startsWith(prefix) ? `export default ${JSON.stringify(Buffer.from(id.slice(prefix.length), 'hex').toString())};` : null;
     },
   };
 }

@@ -134,9 +134,12 @@ export function createRpcClient<A, E extends EventMap = Record<never, never>>(
     });
   }
 
+  // `then` is never a method: answering it would make the proxy look like a promise to `await`.
   const api = new Proxy({} as Client<A>, {
     get: (_target, method) =>
-      typeof method === 'string' ? (request: unknown, callOptions?: CallOptions) => call(method, request, callOptions) : undefined,
+      typeof method === 'string' && method !== 'then'
+        ? (request: unknown, callOptions?: CallOptions) => call(method, request, callOptions)
+        : undefined,
   });
 
   return {
