@@ -9,6 +9,9 @@ import type { RpcMessage } from '../../../workers/common/rpc-messages.ts';
 import { hostLabel, type TaskId } from '../../../workers/common/tasks.ts';
 import type { ProcessExit, ProcessSpawner, SpawnedProcess, SpawnOptions } from './process-spawner.ts';
 
+/** How many of a process's last stderr lines are kept to explain its exit. */
+const STDERR_TAIL_LINES = 200;
+
 export interface ForkSpawnerOptions {
   readonly log?: (line: string) => void;
   /** Extra Node flags for every task process. */
@@ -62,7 +65,8 @@ function spawnChild(task: TaskId, options: SpawnOptions, extraArgv: readonly str
   forwardLines(child.stdout, (line) => log(`${label} ${line}`));
   forwardLines(child.stderr, (line) => {
     stderrTail.push(line);
-    if (stderrTail.length > 20) stderrTail.shift();
+    // Long enough to reach back past a V8 fatal error's native stack trace to its message.
+    if (stderrTail.length > STDERR_TAIL_LINES) stderrTail.shift();
     log(`${label} ${line}`);
   });
   // 'close' comes after the output streams ended, so the crash reason sees the last line.
