@@ -3,16 +3,14 @@
  * acknowledged typing after a SIGKILL (hot exit), leaves no task process behind, and stops
  * cleanly on SIGTERM.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MetricsSnapshot } from '../../workers/common/metrics.ts';
 import { connectHost, waitFor } from './web-client.ts';
-
-const ENTRY = resolve(import.meta.dirname, 'fixtures/web-host-from-source.ts');
-const URL_LINE = /Forkpad web host: http:\/\/127\.0\.0\.1:(\d+)\/\?token=([\w-]+)/;
+import { startHostProcess, type RunningHost } from './web-host-runner.ts';
 
 let root: string;
 const children: ChildProcess[] = [];
@@ -29,33 +27,8 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-interface Running {
-  readonly child: ChildProcess;
-  readonly port: number;
-  readonly token: string;
-  output(): string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-async function startHost(): Promise<Running> {
-  const child = spawn(process.execPath, [ENTRY, '--workspace', join(root, 'workspace'), '--data-dir', join(root, 'data'), '--port', '0'], {
-    env: { ...process.env, FORKPAD_RENDERER_DIR: join(root, 'renderer') },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let output = '';
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolveExit) => child.once('exit', (code, signal) => resolveExit({ code, signal })));
-  const match = await new Promise<RegExpExecArray>((resolveMatch, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const found = URL_LINE.exec(output);
-      if (found) resolveMatch(found);
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    void exited.then(() => reject(new Error(`web host exited before printing its URL:\n${output}`)));
-  });
-  return { child, port: Number(match[1]), token: match[2] ?? '', output: () => output, exited };
+function startHost(): Promise<RunningHost> {
+  return startHostProcess({ workspace: join(root, 'workspace'), dataDir: join(root, 'data'), renderer: join(root, 'renderer') }, children);
 }
 
 function alive(pid: number): boolean {
