@@ -4,7 +4,7 @@
  * Electron over IPC; whichever renderer is attached receives the events.
  */
 import { mkdir } from 'node:fs/promises';
-import type { HostApi, HostEvents, HostHello, HostPlatform, TaskStatusInfo } from '../../../workers/common/host-api.ts';
+import type { HostApi, HostHello, HostPlatform, TaskStatusInfo } from '../../../workers/common/host-api.ts';
 import type { MenuState } from '../../../workers/common/menu-model.ts';
 import type { TaskSettings } from '../../../workers/common/task-api.ts';
 import type { FileAccess } from '../files/file-access.ts';
@@ -14,8 +14,9 @@ import type { EventSink } from '../session/task-router.ts';
 import { SettingsStore } from '../settings/settings-store.ts';
 import type { Primer, TaskStatus, TaskSupervisor } from '../supervisor/supervisor-api.ts';
 import { DocumentFiles, newDocumentUri } from './document-files.ts';
+import { EventHub } from './event-hub.ts';
 import { createHostApi } from './host-api-impl.ts';
-import { describeRecovery, planRecovery } from './hot-exit.ts';
+import { restoreUnsaved, startTasks } from './startup.ts';
 
 export interface SupervisorSetup {
   /** Brings each fresh task host up to date with the session's document. */
@@ -77,90 +78,80 @@ function statusInfo(status: TaskStatus): TaskStatusInfo {
   return { task: status.task, kind: status.kind, state: status.state, restarts: status.restarts, lastError: status.lastError };
 }
 
-/** Events after which the menu may show something else. */
-const MENU_EVENTS = new Set<keyof HostEvents>(['isolation', 'document', 'documentState', 'taskStatus']);
-
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
-export async function createHostCore(options: HostCoreOptions): Promise<HostCore> {
-  const log = options.log ?? ((line: string) => console.warn(line));
+function menuStateOf(runtime: HostRuntime): MenuState {
+  const { settings, supervisor, session, recent } = runtime;
+  const { ui } = settings.current;
+  return {
+    platform: runtime.options.platform,
+    model: supervisor?.model ?? settings.current.model,
+    previewVisible: ui.previewVisible,
+    monitorVisible: ui.monitorVisible,
+    theme: ui.theme,
+    recentFiles: recent.list,
+    dirty: session.dirty,
+    hasPath: session.state().path !== null,
+    taskStates: Object.fromEntries((supervisor?.status() ?? []).map((status) => [status.task, status.state])),
+    ...(runtime.switching ? { switching: true } : {}),
+  };
+}
+
+function helloOf(runtime: HostRuntime, restored: string | undefined): HostHello {
+  const { options, settings, supervisor, session, recent } = runtime;
+  return {
+    platform: options.platform,
+    model: supervisor?.model ?? settings.current.model,
+    settings: settings.current.ui,
+    document: session.document(),
+    recentFiles: recent.list,
+    ...(restored ? { restored } : {}),
+    ...(options.files.workspaceName === undefined ? {} : { workspace: options.files.workspaceName }),
+    tasks: supervisor?.status().map(statusInfo) ?? [],
+    tasksEnabled: supervisor !== undefined,
+  };
+}
+
+function connectSupervisor(supervisor: TaskSupervisor, session: EditorSession, hub: EventHub, refreshMs: number): (() => void)[] {
+  session.connect(supervisor);
+  supervisor.setProbeInterval(refreshMs);
+  return [supervisor.onStatus((status) => hub.emit('taskStatus', statusInfo(status))), supervisor.onMetrics((snapshot) => hub.emit('metrics', snapshot))];
+}
+
+/** Settings, recent files, events, session, files and supervisor, built in dependency order. */
+async function assemble(options: HostCoreOptions, log: (line: string) => void) {
   await mkdir(options.dataDir, { recursive: true });
   const { store: settings, notice: settingsNotice } = await SettingsStore.load(options.dataDir);
   const recent = await RecentFiles.load(options.dataDir, log);
-
-  let sink: EventSink | undefined;
-  const pending: { name: keyof HostEvents; payload: unknown }[] = [];
-  const stateListeners = new Set<() => void>();
-  const stateChanged = () => {
-    for (const listener of stateListeners) listener();
-  };
-  // Notices raised before any renderer attached (a corrupt settings file) wait for the first one.
-  const emit: EventSink = (name, payload) => {
-    if (sink) sink(name, payload);
-    else if (name === 'notice' && pending.length < 20) pending.push({ name, payload });
-    if (MENU_EVENTS.has(name)) stateChanged();
-  };
-  recent.onChange(stateChanged);
+  const hub = new EventHub();
+  recent.onChange(hub.stateChanged);
   if (settingsNotice) {
     log(`[host] ${settingsNotice}`);
-    emit('notice', { level: 'warning', message: settingsNotice });
+    hub.emit('notice', { level: 'warning', message: settingsNotice });
   }
-
   const session = new EditorSession({
     document: { snapshot: { uri: newDocumentUri(), version: 0, text: '' }, path: null, dirty: false },
-    emit,
+    emit: hub.emit,
     log,
     ignoredRules: () => settings.current.ignoredRules,
   });
-  const documents = new DocumentFiles(session, options.files, recent, emit);
+  const documents = new DocumentFiles(session, options.files, recent, hub.emit);
   const supervisor = options.createSupervisor?.({ primer: session.primer, taskSettings: { ignoredRules: settings.current.ignoredRules } });
+  return { settings, recent, hub, session, documents, supervisor };
+}
+
+export async function createHostCore(options: HostCoreOptions): Promise<HostCore> {
+  const log = options.log ?? ((line: string) => console.warn(line));
+  const { settings, recent, hub, session, documents, supervisor } = await assemble(options, log);
+  const unsubscribe = supervisor ? connectSupervisor(supervisor, session, hub, settings.current.ui.refreshMs) : [];
+  const started = supervisor ? startTasks(supervisor, settings.current.model, hub, log) : Promise.resolve();
+  const recovered = supervisor
+    ? restoreUnsaved({ supervisor, session, documents, hub, log, timeoutMs: options.recoverTimeoutMs ?? 60_000 })
+    : Promise.resolve(undefined);
   let restored: string | undefined;
-
-  const unsubscribe: (() => void)[] = [];
-  if (supervisor) {
-    session.connect(supervisor);
-    supervisor.setProbeInterval(settings.current.ui.refreshMs);
-    unsubscribe.push(
-      supervisor.onStatus((status) => emit('taskStatus', statusInfo(status))),
-      supervisor.onMetrics((snapshot) => emit('metrics', snapshot)),
-    );
-  }
-
-  const started = (async () => {
-    if (!supervisor) return;
-    try {
-      await supervisor.start(settings.current.model);
-    } catch (error) {
-      log(`[host] not every task started: ${String(error)}`);
-      emit('notice', { level: 'error', message: `Not every task started: ${(error as Error).message}` });
-    }
-  })();
-
-  // Hot exit needs only the keystroke task: its client queues the call until that host is up,
-  // so the restored document does not wait for the slower tasks (harper loads for a second).
-  const recovered = (async () => {
-    if (!supervisor) return;
-    try {
-      const journals = await supervisor.client('keystroke').recover(null, { timeoutMs: options.recoverTimeoutMs ?? 60_000 });
-      const plan = planRecovery(journals, session.uri);
-      if (!plan.restore) return;
-      if (session.dirty) {
-        emit('notice', { level: 'info', message: `Unsaved changes from the last session are kept in the journal: ${describeRecovery(plan) ?? ''}` });
-        return;
-      }
-      const { uri, version, text, path } = plan.restore;
-      documents.adoptRestored({ snapshot: { uri, version, text }, path, dirty: true });
-      restored = describeRecovery(plan);
-      log(`[host] ${restored ?? ''}`);
-      if (sink && restored) emit('notice', { level: 'info', message: restored });
-    } catch (error) {
-      log(`[host] hot exit could not read the journals: ${String(error)}`);
-      emit('notice', { level: 'error', message: `Unsaved work from the last session could not be recovered: ${(error as Error).message}` });
-    }
-  })();
-  const ready = Promise.all([started, recovered]).then(() => undefined);
+  void recovered.then((message) => (restored = message));
 
   const runtime: HostRuntime = {
     options,
@@ -169,25 +160,15 @@ export async function createHostCore(options: HostCoreOptions): Promise<HostCore
     session,
     documents,
     supervisor,
-    emit,
+    emit: hub.emit,
+    stateChanged: hub.stateChanged,
+    switching: false,
     async hello() {
       await Promise.race([recovered, delay(options.helloWaitMs ?? 10_000)]);
-      const hello: HostHello = {
-        platform: options.platform,
-        model: supervisor?.model ?? settings.current.model,
-        settings: settings.current.ui,
-        document: session.document(),
-        recentFiles: recent.list,
-        ...(restored ? { restored } : {}),
-        ...(options.files.workspaceName === undefined ? {} : { workspace: options.files.workspaceName }),
-        tasks: supervisor?.status().map(statusInfo) ?? [],
-        tasksEnabled: supervisor !== undefined,
-      };
+      const hello = helloOf(runtime, restored);
       restored = undefined; // Said once.
       return hello;
     },
-    stateChanged,
-    switching: false,
   };
 
   return {
@@ -195,36 +176,12 @@ export async function createHostCore(options: HostCoreOptions): Promise<HostCore
     session,
     documents,
     supervisor,
-    ready,
-    attach(next) {
-      sink = next;
-      for (const { name, payload } of pending.splice(0)) next(name, payload as never);
-      return () => {
-        if (sink === next) sink = undefined;
-      };
-    },
-    menuState() {
-      const { ui } = settings.current;
-      return {
-        platform: options.platform,
-        model: supervisor?.model ?? settings.current.model,
-        previewVisible: ui.previewVisible,
-        monitorVisible: ui.monitorVisible,
-        theme: ui.theme,
-        recentFiles: recent.list,
-        dirty: session.dirty,
-        hasPath: session.state().path !== null,
-        taskStates: Object.fromEntries((supervisor?.status() ?? []).map((status) => [status.task, status.state])),
-        ...(runtime.switching ? { switching: true } : {}),
-      };
-    },
-    onMenuStateChange(handler) {
-      stateListeners.add(handler);
-      return () => stateListeners.delete(handler);
-    },
+    ready: Promise.all([started, recovered]).then(() => undefined),
+    attach: (sink) => hub.attach(sink),
+    menuState: () => menuStateOf(runtime),
+    onMenuStateChange: (handler) => hub.onStateChange(handler),
     async discardUnsaved() {
-      if (!supervisor) return;
-      await supervisor.client('keystroke').discard({ uri: session.uri });
+      if (supervisor) await supervisor.client('keystroke').discard({ uri: session.uri });
     },
     async dispose() {
       for (const off of unsubscribe.splice(0)) off();

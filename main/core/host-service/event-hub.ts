@@ -1,0 +1,46 @@
+/**
+ * Where the host core's events go: to the attached renderer, if any. Notices raised before one
+ * attached (a corrupt settings file, a failed recovery) wait for the first. Also tells the native
+ * menu when what it shows may have changed.
+ */
+import type { HostEvents } from '../../../workers/common/host-api.ts';
+import type { EventSink } from '../session/task-router.ts';
+
+/** Events after which the menu may show something else. */
+const MENU_EVENTS = new Set<keyof HostEvents>(['isolation', 'document', 'documentState', 'taskStatus']);
+/** Notices kept for a renderer that has not attached yet. */
+const MAX_PENDING = 20;
+
+export class EventHub {
+  private sink: EventSink | undefined;
+  private readonly pending: { name: keyof HostEvents; payload: unknown }[] = [];
+  private readonly stateListeners = new Set<() => void>();
+
+  readonly emit: EventSink = (name, payload) => {
+    if (this.sink) this.sink(name, payload);
+    else if (name === 'notice' && this.pending.length < MAX_PENDING) this.pending.push({ name, payload });
+    if (MENU_EVENTS.has(name)) this.stateChanged();
+  };
+
+  get attached(): boolean {
+    return this.sink !== undefined;
+  }
+
+  /** Sends events to `sink` from now on (replacing any other); returns the detach function. */
+  attach(sink: EventSink): () => void {
+    this.sink = sink;
+    for (const { name, payload } of this.pending.splice(0)) sink(name, payload as never);
+    return () => {
+      if (this.sink === sink) this.sink = undefined;
+    };
+  }
+
+  onStateChange(handler: () => void): () => void {
+    this.stateListeners.add(handler);
+    return () => this.stateListeners.delete(handler);
+  }
+
+  readonly stateChanged = (): void => {
+    for (const listener of this.stateListeners) listener();
+  };
+}
