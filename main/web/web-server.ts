@@ -7,7 +7,7 @@
  * can show. Sharing one document between two editors would need operational transforms; refusing
  * the newcomer would lock the user out after a reload whose old socket has not closed yet.
  */
-import { createServer, STATUS_CODES, type IncomingMessage, type Server } from 'node:http';
+import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -59,12 +59,9 @@ function requestUrl(request: IncomingMessage): URL | undefined {
   }
 }
 
-export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
-  const gate: Gate = { token: options.token ?? createToken(), port: 0 };
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false });
-  let attached: WebSocket | undefined;
-
-  const server: Server = createServer((request, response) => {
+/** Answers a plain HTTP request: authorized GET or HEAD of a renderer file, or a clear refusal. */
+function handleRequest(gate: Gate, options: WebServerOptions) {
+  return (request: IncomingMessage, response: ServerResponse): void => {
     const url = requestUrl(request);
     if (!url) return sendText(response, 400, 'Bad request: the request target is not a path.');
     const auth = authorizeRequest(gate, request, url);
@@ -79,46 +76,61 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       if (!response.headersSent) sendText(response, 500, 'Internal error.');
       else response.destroy();
     });
-  });
+  };
+}
 
-  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+/** The one page attached to the session: a newcomer takes over, the one it replaces is told why. */
+class Attachment {
+  private current: WebSocket | undefined;
+  private readonly options: WebServerOptions;
+
+  constructor(options: WebServerOptions) {
+    this.options = options;
+  }
+
+  take(webSocket: WebSocket): void {
+    this.current?.close(TAKEN_OVER_CODE, 'Forkpad was opened in another tab or window; this one is disconnected.');
+    this.current = webSocket;
+    const label = '[web host rpc]';
+    const { log, validate, core } = this.options;
+    const connection = serveHost(core, webSocketPort(webSocket, { label, log }), { label, validate, log });
+    webSocket.on('error', (error) => log(`${label} socket error: ${error.message}`));
+    webSocket.on('close', (code) => {
+      connection.close();
+      if (this.current === webSocket) this.current = undefined;
+      if (code === 1009) log(`${label} closed a connection that sent a frame over ${MAX_FRAME_BYTES} bytes`);
+    });
+  }
+}
+
+/** Upgrades an authorized request for the RPC path to a WebSocket; refuses anything else with a status. */
+function handleUpgrade(gate: Gate, sockets: WebSocketServer, attachment: Attachment, log: (line: string) => void) {
+  return (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const url = requestUrl(request);
     if (!url || url.pathname !== WEB_HOST_RPC_PATH) return refuseUpgrade(socket, 404, `Not found: the WebSocket is at ${WEB_HOST_RPC_PATH}.`);
     const auth = authorizeUpgrade(gate, request, url);
     if (!auth.ok) {
-      options.log(`[web host] refused a WebSocket: ${auth.reason}`);
+      log(`[web host] refused a WebSocket: ${auth.reason}`);
       return refuseUpgrade(socket, auth.status, auth.reason);
     }
-    sockets.handleUpgrade(request, socket, head, (webSocket) => {
-      if (attached) attached.close(TAKEN_OVER_CODE, 'Forkpad was opened in another tab or window; this one is disconnected.');
-      attached = webSocket;
-      attach(webSocket);
-    });
-  });
+    sockets.handleUpgrade(request, socket, head, (webSocket) => attachment.take(webSocket));
+  };
+}
 
-  function attach(webSocket: WebSocket): void {
-    const label = '[web host rpc]';
-    const port = webSocketPort(webSocket, { label, log: options.log });
-    const connection = serveHost(options.core, port, { label, validate: options.validate, log: options.log });
-    webSocket.on('error', (error) => options.log(`${label} socket error: ${error.message}`));
-    webSocket.on('close', (code) => {
-      connection.close();
-      if (attached === webSocket) attached = undefined;
-      if (code === 1009) options.log(`${label} closed a connection that sent a frame over ${MAX_FRAME_BYTES} bytes`);
-    });
-  }
-
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const gate: Gate = { token: options.token ?? createToken(), port: 0 };
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false });
+  const server: Server = createServer(handleRequest(gate, options));
+  server.on('upgrade', handleUpgrade(gate, sockets, new Attachment(options), options.log));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   gate.port = (server.address() as AddressInfo).port;
-  const url = `http://127.0.0.1:${gate.port}/?token=${gate.token}`;
-
   return {
     port: gate.port,
     token: gate.token,
-    url,
+    url: `http://127.0.0.1:${gate.port}/?token=${gate.token}`,
     async close() {
       for (const client of sockets.clients) client.close(1001, 'The Forkpad web host is shutting down.');
       sockets.close();

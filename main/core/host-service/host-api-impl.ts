@@ -36,10 +36,45 @@ async function runAction(supervisor: TaskSupervisor, request: TaskAction): Promi
   }
 }
 
+/** Isolation changes, one at a time, each from the model the previous one left. */
+class IsolationSwitch {
+  private readonly runtime: HostRuntime;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(runtime: HostRuntime) {
+    this.runtime = runtime;
+  }
+
+  async switch(request: IsolationRequest): Promise<IsolationModel> {
+    const supervisor = requireTasks(this.runtime, 'switching the isolation model');
+    const next = this.queue.then(() => this.run(supervisor, request));
+    this.queue = next.catch(() => undefined); // This caller gets the error; the next switch starts from the model as it is.
+    return await next;
+  }
+
+  private async run(supervisor: TaskSupervisor, request: IsolationRequest): Promise<IsolationModel> {
+    const { runtime } = this;
+    const model = modelFor(request, supervisor.model);
+    runtime.switching = true;
+    runtime.stateChanged();
+    let failure: Error | undefined;
+    try {
+      await supervisor.setModel(model);
+    } catch (error) {
+      failure = error instanceof Error ? error : new Error(String(error));
+    }
+    runtime.switching = false;
+    // Announced and kept even after a failed switch: the tasks that did move are where the model says.
+    runtime.emit('isolation', supervisor.model);
+    await runtime.settings.update({ model: supervisor.model });
+    if (failure !== undefined) throw failure;
+    return supervisor.model;
+  }
+}
+
 export function createHostApi(runtime: HostRuntime): HostApi {
   const { session, documents, settings } = runtime;
-  // Isolation changes run one at a time, each from the model the previous one left.
-  let switching: Promise<unknown> = Promise.resolve();
+  const isolation = new IsolationSwitch(runtime);
 
   return {
     hello: () => runtime.hello(),
@@ -47,28 +82,7 @@ export function createHostApi(runtime: HostRuntime): HostApi {
     resync: (request) => session.resync(request),
     setVisibleRange: ({ uri, range }) => session.setVisibleRange(uri, range),
 
-    async setIsolation(request) {
-      const supervisor = requireTasks(runtime, 'switching the isolation model');
-      const next = switching.then(async () => {
-        const model = modelFor(request, supervisor.model);
-        runtime.switching = true;
-        runtime.stateChanged();
-        let failure: Error | undefined;
-        try {
-          await supervisor.setModel(model);
-        } catch (error) {
-          failure = error instanceof Error ? error : new Error(String(error));
-        }
-        runtime.switching = false;
-        // Announced and kept even after a failed switch: the tasks that did move are where the model says.
-        runtime.emit('isolation', supervisor.model);
-        await settings.update({ model: supervisor.model });
-        if (failure !== undefined) throw failure;
-        return supervisor.model;
-      });
-      switching = next.catch(() => undefined); // This caller gets the error; the next switch starts from the model as it is.
-      return await next;
-    },
+    setIsolation: (request) => isolation.switch(request),
 
     taskAction: async (request) => runAction(requireTasks(runtime, 'task control'), request),
 
