@@ -11,6 +11,7 @@ import { Workspace } from '../../main/core/files/workspace.ts';
 import { sourceEntryPaths } from '../../main/core/hosts/entry-paths.ts';
 import { forkSpawner } from '../../main/core/hosts/fork-spawner.ts';
 import { createHostCore, type HostCore } from '../../main/core/host-service/host-core.ts';
+import { taskAssets } from '../../main/core/host-service/task-assets.ts';
 import { createTaskSupervisor } from '../../main/core/supervisor/task-supervisor.ts';
 import type { HostEvents } from '../../workers/common/host-api.ts';
 import type { GrammarResult, RenderResult, SpellResult } from '../../workers/common/task-api.ts';
@@ -21,16 +22,6 @@ import { waitFor } from './web-client.ts';
 let root: string;
 let dataDir: string;
 const logs: string[] = [];
-/**
- * The task files in node_modules, as the built hosts' `?asset` imports (task-assets.ts) resolve
- * them from the build. Not imported from there: vitest's `?asset` plugin cannot load them yet.
- */
-const modules = join(import.meta.dirname, '../../node_modules');
-const sourceAssets = {
-  harperWasm: join(modules, 'harper.js/dist/harper_wasm_bg.wasm'),
-  dictionaryAff: join(modules, 'dictionary-en/index.aff'),
-  dictionaryDic: join(modules, 'dictionary-en/index.dic'),
-};
 const signal = new AbortController().signal;
 
 async function startCore(): Promise<{ core: HostCore; events: { name: keyof HostEvents; payload: unknown }[] }> {
@@ -41,7 +32,7 @@ async function startCore(): Promise<{ core: HostCore; events: { name: keyof Host
     files: await Workspace.open(join(root, 'workspace'), [dataDir]),
     log,
     createSupervisor: ({ primer, taskSettings }) =>
-      createTaskSupervisor({ entries: sourceEntryPaths(), loadInline: loadRegisteredTask, primer, dataDir, assets: sourceAssets, settings: taskSettings, spawner: forkSpawner({ log }), log }),
+      createTaskSupervisor({ entries: sourceEntryPaths(), loadInline: loadRegisteredTask, primer, dataDir, assets: taskAssets, settings: taskSettings, spawner: forkSpawner({ log }), log }),
   });
   const events: { name: keyof HostEvents; payload: unknown }[] = [];
   core.attach((name, payload) => events.push({ name, payload }));
