@@ -2,7 +2,6 @@
  * Composes the window: menu bar (web host only: Electron has its native menu), editor and
  * preview, status bar and notices, all wired to the host through the one RPC client.
  */
-import { documentStats } from '../../workers/common/document.ts';
 import type { DocumentState, HostHello, Theme, UiSettings } from '../../workers/common/host-api.ts';
 import { buildMenu, type Menu, type MenuCommand } from '../../workers/common/menu-model.ts';
 import type { TaskState } from '../../workers/common/metrics.ts';
@@ -18,6 +17,7 @@ import { MonitorPanel } from './monitor/monitor-panel.ts';
 import { Notices } from './notices.ts';
 import { PreviewPane } from './preview/preview-pane.ts';
 import { ScrollSync } from './preview/scroll-sync.ts';
+import { countStats } from './status/background-stats.ts';
 import { HostWatchdog } from './status/host-watchdog.ts';
 import { StatusBar } from './status/status-bar.ts';
 import { StatusController } from './status/status-controller.ts';
@@ -80,11 +80,18 @@ export function startApp(root: HTMLElement, connection: HostConnection, hello: H
     onDocument: (opened) => {
       preview.clear();
       durableVersion = null;
-      status.stats(documentStats(opened.text), opened.version);
+      showInitialStats(opened.text, opened.uri, opened.version);
     },
     onProblems: (counts) => status.problems(counts),
     onStats: (_text, version, stats) => status.stats(stats, version),
   }, hello);
+
+  /** Counts until the host's first answer for this document; a later answer wins. */
+  function showInitialStats(text: string, uri: string, version: number): void {
+    void countStats(text).then((stats) => {
+      if (documents.sync.uri === uri && documents.sync.lastAnswer === null) status.stats(stats, version);
+    });
+  }
 
   function refreshMenu(): void {
     menus = buildMenu({
@@ -219,7 +226,7 @@ export function startApp(root: HTMLElement, connection: HostConnection, hello: H
   statusBar.onClick('lag', () => monitor.setVisible(true, 'tasks'));
   if (menuBar) statusBar.onClick('isolation', () => menuBar.openMenu('isolation'));
 
-  status.stats(documentStats(hello.document.text), hello.document.version);
+  showInitialStats(hello.document.text, hello.document.uri, hello.document.version);
   status.isolation(model);
   status.problems({ spelling: 0, grammar: 0 });
   showState(documents.documentState);

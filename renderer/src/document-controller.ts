@@ -123,9 +123,10 @@ export class DocumentController {
 
   /** Shows a document the host now holds (opened, new, restored), at the host's version. */
   show(document: OpenDocument): void {
-    // The host announces a new document as an event and again as the answer to open/new: the
-    // second must not reset what arrived in between (the preview, the first results).
-    if (document.uri === this.sync.uri && document.version === this.sync.version && document.text === this.view.current.getValue()) return;
+    // The host announces a new document as an event and again as the answer to open/new. The
+    // second is the same document at a version the editor has already reached, or passed if the
+    // writer typed in between: showing it again would throw those keystrokes away.
+    if (document.uri === this.sync.uri && document.version <= this.sync.version) return;
     this.view.setDocument(document);
     this.sync.reset(document.uri, document.version);
     this.problems.clear();

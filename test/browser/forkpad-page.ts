@@ -167,3 +167,29 @@ export async function waitForNotice(page: Page, level: 'info' | 'warning' | 'err
   await notice.waitFor({ timeout: timeoutMs });
   return notice.innerText();
 }
+
+interface FrameMeterGlobal {
+  __frameGaps?: number[];
+  requestAnimationFrame(callback: (now: number) => void): number;
+}
+
+/** Starts recording the gaps between animation frames: a frozen page shows as one long gap. */
+export async function startFrameMeter(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const scope = globalThis as unknown as FrameMeterGlobal;
+    const gaps: number[] = [];
+    scope.__frameGaps = gaps;
+    let last = performance.now();
+    const tick = (now: number) => {
+      gaps.push(now - last);
+      last = now;
+      scope.requestAnimationFrame(tick);
+    };
+    scope.requestAnimationFrame(tick);
+  });
+}
+
+/** The longest frame gap since `startFrameMeter`, ms. */
+export function worstFrameGap(page: Page): Promise<number> {
+  return page.evaluate(() => Math.max(0, ...((globalThis as unknown as FrameMeterGlobal).__frameGaps ?? [])));
+}

@@ -23,6 +23,13 @@ export interface EditorDocument {
 
 export type EditorTheme = 'light' | 'dark';
 
+/**
+ * Above this many characters a document opens as plain text: Monaco's Markdown tokenizer runs
+ * on the page's main thread and would freeze it for seconds on a 10 MB file. (Monaco's own large
+ * file mode starts only at 20 MB.)
+ */
+export const LARGE_DOCUMENT_CHARS = 2 * 1024 * 1024;
+
 export class EditorView {
   readonly editor: monaco.editor.IStandaloneCodeEditor;
   private model: monaco.editor.ITextModel;
@@ -74,10 +81,13 @@ export class EditorView {
   /** Replaces the document (New, Open, restore): a fresh model, so undo does not cross files. */
   setDocument(document: EditorDocument): void {
     // The old model goes first: the new one may reuse its URI, and Monaco allows one model per URI.
+    // Detaching the model drops the focus, so the writer's focus is put back.
+    const focused = this.editor.hasTextFocus();
     this.editor.setModel(null);
     this.model.dispose();
     this.model = this.createModel(document);
     this.editor.setModel(this.model);
+    if (focused) this.editor.focus();
   }
 
   /**
@@ -121,7 +131,8 @@ export class EditorView {
 
   private createModel(document: EditorDocument): monaco.editor.ITextModel {
     for (const disposable of this.modelDisposables) disposable.dispose();
-    const model = monaco.editor.createModel(document.text, 'markdown', monaco.Uri.parse(document.uri));
+    const language = document.text.length > LARGE_DOCUMENT_CHARS ? 'plaintext' : 'markdown';
+    const model = monaco.editor.createModel(document.text, language, monaco.Uri.parse(document.uri));
     this.modelDisposables = [
       model.onDidChangeContent((event) => {
         const edits = event.changes.map((change) => ({ offset: change.rangeOffset, length: change.rangeLength, text: change.text }));

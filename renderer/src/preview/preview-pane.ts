@@ -12,6 +12,13 @@ export interface PatchCounts {
   readonly removed: number;
 }
 
+/**
+ * Largest HTML of one block, and of the whole preview, that the pane lays out. Laying out
+ * megabytes of HTML freezes the page for seconds; past these the preview says so instead.
+ */
+const MAX_BLOCK_HTML = 256 * 1024;
+const MAX_PREVIEW_HTML = 4 * 1024 * 1024;
+
 /** Space kept above the block that is scrolled to the top. */
 const BLOCK_MARGIN_PX = 16;
 
@@ -67,21 +74,23 @@ export class PreviewPane {
     const ordered: PlacedBlock[] = [];
     let created = 0;
     const occurrences = new Map<string, number>();
-    for (const block of result.blocks) {
+    let budget = MAX_PREVIEW_HTML;
+    for (const [index, block] of result.blocks.entries()) {
+      budget -= block.html.length;
       // Two blocks with the same source (two identical paragraphs) share an id; number them.
       const seen = occurrences.get(block.id) ?? 0;
       occurrences.set(block.id, seen + 1);
-      const key = `${block.id}#${seen}`;
+      const key = budget < 0 ? `truncated#${result.blocks.length - index}` : `${block.id}#${seen}`;
       let placed = this.blocks.get(key);
       if (!placed) {
-        placed = this.build(block);
+        placed = budget < 0 ? this.truncation(result.blocks.slice(index)) : this.build(block);
         created += 1;
       }
       placed.startLine = block.startLine;
-      placed.endLine = block.endLine;
-      placed.element.dataset.startLine = String(block.startLine);
+      placed.endLine = budget < 0 ? (result.blocks.at(-1)?.endLine ?? block.endLine) : block.endLine;
       next.set(key, placed);
       ordered.push(placed);
+      if (budget < 0) break;
     }
     let removed = 0;
     for (const [key, placed] of this.blocks) {
@@ -128,8 +137,20 @@ export class PreviewPane {
   private build(block: PreviewBlock): PlacedBlock {
     const element = document.createElement('div');
     element.className = 'preview-block';
-    element.innerHTML = block.html;
+    if (block.html.length > MAX_BLOCK_HTML) {
+      element.classList.add('preview-omitted');
+      element.textContent = `Lines ${block.startLine + 1}–${block.endLine} are not previewed: their HTML is ${Math.round(block.html.length / 1024)} KB, more than the preview lays out at once.`;
+    } else element.innerHTML = block.html;
     return { element, startLine: block.startLine, endLine: block.endLine };
+  }
+
+  /** Stands for the blocks past the preview's size budget. */
+  private truncation(rest: readonly PreviewBlock[]): PlacedBlock {
+    const element = document.createElement('div');
+    element.className = 'preview-block preview-omitted';
+    const megabytes = rest.reduce((total, block) => total + block.html.length, 0) / 1024 / 1024;
+    element.textContent = `The preview stops here, at line ${(rest[0]?.startLine ?? 0) + 1}: the rest (${rest.length} block${rest.length === 1 ? '' : 's'}, ${megabytes.toFixed(1)} MB of HTML) is more than it lays out at once.`;
+    return { element, startLine: 0, endLine: 0 };
   }
 
   /** Puts blocks in order, moving only those out of place. */
