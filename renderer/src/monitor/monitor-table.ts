@@ -41,8 +41,7 @@ export class MonitorTable {
     this.callbacks = callbacks;
     this.element = document.createElement('table');
     this.element.className = 'monitor-table';
-    this.element.setAttribute('role', 'treegrid');
-    this.element.setAttribute('aria-label', 'Tasks and processes');
+    this.element.setAttribute('aria-label', 'Tasks and processes (indented rows run inside the row above)');
     this.element.append(this.header());
     this.body = document.createElement('tbody');
     this.element.append(this.body);
@@ -196,7 +195,6 @@ export class MonitorTable {
     const { element } = view;
     element.dataset.state = row.state;
     element.dataset.kind = row.kind;
-    element.setAttribute('aria-level', String(row.depth + 1));
     element.classList.toggle('unresponsive', row.state === 'unresponsive');
     element.classList.toggle('down', row.state === 'crashed' || row.state === 'stopped');
     view.cells.get('label')?.style.setProperty('--depth', String(row.depth));

@@ -26,8 +26,9 @@ export class StatusBar {
   constructor(parent: HTMLElement) {
     this.element = document.createElement('footer');
     this.element.className = 'status-bar';
-    this.element.setAttribute('role', 'status');
-    this.element.setAttribute('aria-live', 'polite');
+    // Not a live region: the host-lag and typing segments change every second, and a screen
+    // reader would read them out endlessly. Announcements go through notices instead.
+    this.element.setAttribute('aria-label', 'Status');
     const left = this.group('status-left', LEFT);
     const right = this.group('status-right', RIGHT);
     this.element.append(left, right);
