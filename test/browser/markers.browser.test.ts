@@ -3,6 +3,7 @@
  * quick fix changes the text as offered; "Add to dictionary" removes that marker.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { documentStats } from '../../workers/common/document.ts';
 import { launchBrowser, screenshot, startWebHost, type BrowserSession, type WebHost } from './harness.ts';
 import { modelText, openForkpad, typeInEditor, waitForHostAnswer, waitForMarkers, type PaintedMarker } from './forkpad-page.ts';
 
@@ -56,6 +57,14 @@ describe('spelling and grammar markers', () => {
     await waitForHostAnswer(page);
     const fixed = TEXT.replace('speling', 'spelling');
     expect(await modelText(page)).toBe(fixed);
+    // The fix is one undoable step, and the host follows undo and redo like typing.
+    await page.keyboard.press('Control+Z');
+    await waitForHostAnswer(page);
+    expect(await modelText(page)).toBe(TEXT);
+    await page.keyboard.press('Control+Shift+Z');
+    const redone = await waitForHostAnswer(page);
+    expect(await modelText(page)).toBe(fixed);
+    expect(redone.stats).toEqual(documentStats(fixed));
 
     // Add "Forkpad" to the personal dictionary: its marker goes, the others stay.
     await page.keyboard.press('Control+Home');

@@ -90,17 +90,6 @@ export class EditorView {
     if (focused) this.editor.focus();
   }
 
-  /**
-   * Applies edits that came from outside the keyboard (a quick fix, a restore) as one undoable
-   * step. They flow out through `onChange` like typing does: the host learns of them that way,
-   * and since the host never pushes edits back, no echo loop can start.
-   */
-  applyEdits(edits: readonly { range: monaco.IRange; text: string }[], source: string): void {
-    this.editor.pushUndoStop();
-    this.editor.executeEdits(source, edits.map((edit) => ({ range: edit.range, text: edit.text, forceMoveMarkers: true })));
-    this.editor.pushUndoStop();
-  }
-
   /** The markers painted on the current model, as offsets (for the status bar and tests). */
   markers(): { owner: string; start: number; end: number; message: string; severity: number }[] {
     const model = this.model;
