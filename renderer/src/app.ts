@@ -57,7 +57,8 @@ export function startApp(root: HTMLElement, connection: HostConnection, hello: H
       if (monitorVisible !== settings.monitorVisible) void saveSettings({ monitorVisible });
       refreshMenu();
     },
-    onLessonShown: () => undefined,
+    // The host API has no lesson measurements yet (see HostApi): say so rather than show numbers.
+    onLessonShown: () => monitor.lesson.unavailable('This host does not offer the lesson measurements yet, so the claims stand without evidence here.'),
   });
   root.append(statusBar.element);
 

@@ -10,6 +10,7 @@ import { ActionMenu, type RowAction } from './action-menu.ts';
 import { FaultList } from './fault-list.ts';
 import { FaultTracker } from './fault-tracker.ts';
 import { InputLatency } from './input-latency.ts';
+import { LessonTab } from './lesson-tab.ts';
 import type { CpuScale } from './format.ts';
 import { totalLabel } from './monitor-columns.ts';
 import { buildRows, sortRows, totals, type MonitorRow, type SortOrder } from './monitor-rows.ts';
@@ -27,7 +28,7 @@ export interface MonitorCallbacks {
 
 export class MonitorPanel {
   readonly element: HTMLElement;
-  readonly lessonBody: HTMLElement;
+  readonly lesson: LessonTab;
   private readonly chrome: PanelChrome;
   private readonly table: MonitorTable;
   private readonly faults: FaultList;
@@ -61,7 +62,7 @@ export class MonitorPanel {
       },
     });
     this.element = this.chrome.element;
-    this.lessonBody = this.chrome.lessonBody;
+    this.lesson = new LessonTab(this.chrome.lessonBody);
     const body = this.chrome.tasksBody;
     this.faults = new FaultList(body);
     this.measuring = Object.assign(document.createElement('p'), { className: 'monitor-measuring', textContent: 'measuring… (the first sample has nothing to compare with yet)' });
