@@ -1,0 +1,151 @@
+/**
+ * The host core as the web host builds it, in this process: the real EditorSession and host
+ * service, the real supervisor with the four real tasks (threads and forked processes from
+ * source, inline through the registry). Suites pass supervisor options to shape faults and
+ * restarts, and can watch which process runs each task.
+ */
+import { mkdir, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Workspace } from '../../../main/core/files/workspace.ts';
+import { sourceEntryPaths } from '../../../main/core/hosts/entry-paths.ts';
+import { forkSpawner } from '../../../main/core/hosts/fork-spawner.ts';
+import type { ProcessSpawner } from '../../../main/core/hosts/process-spawner.ts';
+import { createHostCore, type HostCore } from '../../../main/core/host-service/host-core.ts';
+import type { TaskSupervisor } from '../../../main/core/supervisor/supervisor-api.ts';
+import type { SupervisorOptions } from '../../../main/core/supervisor/supervisor-options.ts';
+import { createTaskSupervisor } from '../../../main/core/supervisor/task-supervisor.ts';
+import type { HostEvents } from '../../../workers/common/host-api.ts';
+import type { TaskAssets } from '../../../workers/common/task-api.ts';
+import type { TaskId } from '../../../workers/common/tasks.ts';
+import { loadRegisteredTask } from '../../../workers/tasks/registry.ts';
+
+const modules = resolve(import.meta.dirname, '../../../node_modules');
+
+/** The task files in node_modules, where the built host's `?asset` imports would copy them from. */
+export const SOURCE_ASSETS: TaskAssets = {
+  harperWasm: join(modules, 'harper.js/dist/harper_wasm_bg.wasm'),
+  dictionaryAff: join(modules, 'dictionary-en/index.aff'),
+  dictionaryDic: join(modules, 'dictionary-en/index.dic'),
+};
+
+export const NEVER = new AbortController().signal;
+
+export interface HostEvent {
+  readonly name: keyof HostEvents;
+  readonly payload: unknown;
+  /** performance.now() when it was emitted. */
+  readonly at: number;
+}
+
+export interface RealCore {
+  readonly core: HostCore;
+  readonly supervisor: TaskSupervisor;
+  readonly root: string;
+  readonly dataDir: string;
+  readonly workspace: string;
+  readonly events: HostEvent[];
+  readonly logs: string[];
+  /** The pid of the process now running `task`, if it runs in one. */
+  processPid(task: TaskId): number | undefined;
+  /** Every task process pid this core spawned. */
+  readonly spawnedPids: number[];
+}
+
+export interface RealCoreOptions {
+  /** Reuse a folder (data and workspace) from an earlier core: hot exit restores from it. */
+  readonly root?: string;
+  readonly supervisor?: Partial<SupervisorOptions>;
+  /** Keep at most this many events (oldest dropped); default 20,000. */
+  readonly keepEvents?: number;
+}
+
+/** Wraps the fork spawner to remember which pid runs which task. */
+function recordingSpawner(log: (line: string) => void, pids: Map<TaskId, number>, all: number[]): ProcessSpawner {
+  const base = forkSpawner({ log });
+  return {
+    spawn(task, options) {
+      const spawned = base.spawn(task, options);
+      pids.set(task, spawned.pid);
+      all.push(spawned.pid);
+      spawned.onExit(() => {
+        if (pids.get(task) === spawned.pid) pids.delete(task);
+      });
+      return spawned;
+    },
+  };
+}
+
+export async function startRealCore(options: RealCoreOptions = {}): Promise<RealCore> {
+  const root = options.root ?? (await mkdtemp(join(tmpdir(), 'forkpad-reliability-')));
+  const dataDir = join(root, 'data');
+  const workspace = join(root, 'workspace');
+  await mkdir(workspace, { recursive: true });
+  const logs: string[] = [];
+  const log = (line: string) => {
+    logs.push(line);
+    if (logs.length > 5_000) logs.splice(0, 1_000);
+  };
+  const pids = new Map<TaskId, number>();
+  const spawnedPids: number[] = [];
+  let supervisor: TaskSupervisor | undefined;
+  const core = await createHostCore({
+    platform: 'web',
+    dataDir,
+    files: await Workspace.open(workspace, [dataDir]),
+    log,
+    createSupervisor: ({ primer, taskSettings }) => {
+      supervisor = createTaskSupervisor({
+        entries: sourceEntryPaths(),
+        loadInline: loadRegisteredTask,
+        primer,
+        dataDir,
+        assets: SOURCE_ASSETS,
+        settings: taskSettings,
+        spawner: recordingSpawner(log, pids, spawnedPids),
+        log,
+        ...options.supervisor,
+      });
+      return supervisor;
+    },
+  });
+  const events: HostEvent[] = [];
+  const keep = options.keepEvents ?? 20_000;
+  core.attach((name, payload) => {
+    events.push({ name, payload, at: performance.now() });
+    if (events.length > keep) events.splice(0, events.length - keep);
+  });
+  if (!supervisor) throw new Error('the host core did not create its supervisor');
+  return { core, supervisor, root, dataDir, workspace, events, logs, processPid: (task) => pids.get(task), spawnedPids };
+}
+
+/** Resolves once `check` holds, polling every 10 ms; rejects naming `what` after `timeoutMs`. */
+export async function until(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!check()) {
+    if (performance.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(10);
+  }
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolveSleep) => setTimeout(resolveSleep, ms));
+}
+
+/** A small seeded PRNG (mulberry32), so a run can be repeated from its seed. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/** The seed for a run: FORKPAD_RELIABILITY_SEED when set (to repeat a run), else a fresh one. */
+export function runSeed(): number {
+  const fixed = Number(process.env.FORKPAD_RELIABILITY_SEED);
+  return Number.isSafeInteger(fixed) && fixed > 0 ? fixed : Math.floor(Math.random() * 2 ** 31) + 1;
+}
