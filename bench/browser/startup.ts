@@ -1,0 +1,71 @@
+/**
+ * Scenario 7: start-up. The built web host starts under the model; the page is opened the moment
+ * the host prints its URL, as a window opens while an app's tasks still load. Measured: page
+ * navigation to the first key that lands in Monaco (keys are pressed as soon as Monaco's input
+ * exists, and again until one lands), and host spawn to the fourth task host logging ready.
+ */
+import type { Page } from 'playwright-core';
+import { PRESETS, type PresetId } from '../../workers/common/tasks.ts';
+import { ROWS } from '../budgets.ts';
+import type { Measurement } from '../results.ts';
+import { median, summarize } from '../stats.ts';
+import { allTasksReady, startBenchWebHost } from './web-session.ts';
+
+type HookGlobal = { __forkpad?: { modelText(): string } };
+const KEY_RETRY_MS = 100;
+/** Monaco's keyboard input: a native EditContext element where Chromium has the API, else its textarea. */
+const EDITOR_INPUT = '.monaco-editor .native-edit-context, .monaco-editor textarea.inputarea';
+const START_TIMEOUT_MS = 30_000;
+
+/** ms from navigation start (the page's time origin) until a pressed key is in Monaco's model. */
+async function firstKeyLanded(page: Page, url: string, key: string): Promise<{ landed: number; loadEvent: number }> {
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForSelector(EDITOR_INPUT, { state: 'attached', timeout: START_TIMEOUT_MS });
+  const deadline = performance.now() + START_TIMEOUT_MS;
+  for (;;) {
+    await page.focus(EDITOR_INPUT);
+    await page.keyboard.press(`Key${key.toUpperCase()}`);
+    const landed = await page
+      .waitForFunction((char) => ((globalThis as unknown as HookGlobal).__forkpad?.modelText().includes(char) ? performance.now() : false), key, { timeout: KEY_RETRY_MS, polling: 'raf' })
+      .then((handle) => handle.jsonValue() as Promise<number>)
+      .catch(() => undefined); // Not yet: Monaco may not take keys this early; the key is pressed again.
+    if (landed !== undefined) {
+      const loadEvent = await page.evaluate(() => {
+        // The page's Performance has navigation entries; Node's typings (the bench has no DOM library) do not list them.
+        const timing = globalThis.performance as unknown as { getEntriesByType(type: string): { loadEventEnd?: number }[] };
+        return timing.getEntriesByType('navigation')[0]?.loadEventEnd ?? Number.NaN;
+      });
+      return { landed, loadEvent };
+    }
+    if (performance.now() > deadline) throw new Error(`no key landed in the editor within ${START_TIMEOUT_MS} ms of opening ${url}`);
+  }
+}
+
+export async function measureStartup(page: Page, column: PresetId, repeats: number): Promise<Measurement[]> {
+  const preset = PRESETS.find((candidate) => candidate.id === column);
+  if (!preset) throw new Error(`unknown model ${column}`);
+  const typed: number[] = [];
+  const ready: number[] = [];
+  const warm: number[] = [];
+  const loads: number[] = [];
+  for (let repeat = 0; repeat < repeats; repeat++) {
+    const web = await startBenchWebHost(preset.model, []);
+    try {
+      const cold = await firstKeyLanded(page, web.host.url, 'q');
+      typed.push(cold.landed);
+      loads.push(cold.loadEvent);
+      ready.push((await allTasksReady(web, START_TIMEOUT_MS)) - web.spawnedAt);
+      // A different letter: the document still holds the 'q' typed above.
+      warm.push((await firstKeyLanded(page, web.host.url, 'z')).landed);
+    } finally {
+      await web.stop();
+    }
+  }
+  const note = `median of ${repeats}`;
+  return [
+    { scenario: 7, row: ROWS.typingReady, column, value: median(typed), unit: 'ms', summary: summarize(typed), note },
+    { scenario: 7, row: ROWS.tasksReady, column, value: median(ready), unit: 'ms', summary: summarize(ready), note },
+    { scenario: 7, row: 'page load event (cold)', column, value: median(loads), unit: 'ms' },
+    { scenario: 7, row: 'page reload → typed key (tasks already running)', column, value: median(warm), unit: 'ms', summary: summarize(warm) },
+  ];
+}

@@ -1,0 +1,176 @@
+/**
+ * Forkpad's performance budgets (issue 7) and the check against a run's measurements. A budget
+ * holds for the thread, process and notes'-mix models; inline is measured beside them as the
+ * contrast and has no budget. A budget that was not measured fails: silence is not a pass.
+ */
+import type { Measurement, Unit, Verdict } from './results.ts';
+
+export interface Budget {
+  readonly id: string;
+  readonly scenario: number;
+  /** The measurement row it checks. */
+  readonly row: string;
+  readonly columns: readonly string[];
+  readonly comparison: '<=' | '>=';
+  readonly limit: number;
+  readonly unit: Unit;
+  /** What the number means for a person using Forkpad. */
+  readonly meaning: string;
+}
+
+const BUDGETED = ['threads', 'processes', 'mix'] as const;
+
+export const ROWS = {
+  protocolRatio: 'Forkpad ÷ raw round trip, median (worst task)',
+  hostDelayP99: 'host event-loop delay p99',
+  spellP95: 'spelling edit → result p95',
+  grammarP95: 'grammar edit → result p95',
+  durableP95: 'edit → durable ack p95',
+  keydownP95: 'keydown Event Timing duration p95',
+  poolSpeedup: 'speedup over 1 process',
+  typingReady: 'page load → typed key in the editor',
+  tasksReady: 'host start → all four tasks ready',
+  switchReady: 'switch → new hosts ready',
+  keysLost: 'keystrokes lost',
+} as const;
+
+export const BUDGETS: readonly Budget[] = [
+  {
+    id: 'protocol-overhead',
+    scenario: 1,
+    row: ROWS.protocolRatio,
+    columns: BUDGETED,
+    comparison: '<=',
+    limit: 1.5,
+    unit: '×',
+    meaning: 'Forkpad’s typed RPC (ids, timeouts, cancellation, re-sending, metering) may cost at most half again the bare channel it runs on.',
+  },
+  {
+    id: 'host-responsive',
+    scenario: 2,
+    row: ROWS.hostDelayP99,
+    columns: BUDGETED,
+    comparison: '<=',
+    limit: 10,
+    unit: 'ms',
+    meaning: 'While a large document is checked from scratch, the host still answers the editor within well under a frame: checking happens off its main thread.',
+  },
+  {
+    id: 'incremental-spelling',
+    scenario: 3,
+    row: ROWS.spellP95,
+    columns: BUDGETED,
+    comparison: '<=',
+    limit: 30,
+    unit: 'ms',
+    meaning: 'A corrected or new misspelling shows within two frames of the check starting.',
+  },
+  {
+    id: 'incremental-grammar',
+    scenario: 3,
+    row: ROWS.grammarP95,
+    columns: BUDGETED,
+    comparison: '<=',
+    limit: 150,
+    unit: 'ms',
+    meaning: 'Grammar re-checks only the changed paragraph: a result within the blink of an eye after the debounce.',
+  },
+  {
+    id: 'durability',
+    scenario: 4,
+    row: ROWS.durableP95,
+    columns: BUDGETED,
+    comparison: '<=',
+    limit: 150,
+    unit: 'ms',
+    meaning: 'At a brisk 15 keys/s, every keystroke is fsync’d to the journal within 150 ms: a crash loses at most the last couple of keys.',
+  },
+  {
+    id: 'browser-typing',
+    scenario: 5,
+    row: ROWS.keydownP95,
+    columns: BUDGETED,
+    comparison: '<=',
+    limit: 16,
+    unit: 'ms',
+    meaning: 'A key press is handled and painted within one 60 Hz frame (16.7 ms) for 95% of keys, even while grammar works on a large document.',
+  },
+  {
+    id: 'parallel-grammar',
+    scenario: 6,
+    row: ROWS.poolSpeedup,
+    columns: ['2 processes'],
+    comparison: '>=',
+    limit: 1.7,
+    unit: '×',
+    meaning: 'The notes’ “more cores, more multiprocessing”: two grammar processes on two cores check a document at least 1.7 times as fast as one.',
+  },
+  {
+    id: 'startup-typing',
+    scenario: 7,
+    row: ROWS.typingReady,
+    columns: BUDGETED,
+    comparison: '<=',
+    limit: 1000,
+    unit: 'ms',
+    meaning: 'The editor takes typing within a second of the page loading, whatever the tasks are still doing.',
+  },
+  {
+    id: 'startup-tasks',
+    scenario: 7,
+    row: ROWS.tasksReady,
+    columns: BUDGETED,
+    comparison: '<=',
+    limit: 2500,
+    unit: 'ms',
+    meaning: 'Spelling, grammar, preview and the journal all work within 2.5 s of starting Forkpad.',
+  },
+  {
+    id: 'switching-ready',
+    scenario: 8,
+    row: ROWS.switchReady,
+    columns: BUDGETED,
+    comparison: '<=',
+    limit: 2000,
+    unit: 'ms',
+    meaning: 'Moving all four tasks to another host kind completes within 2 s while the user keeps typing.',
+  },
+  {
+    id: 'switching-lossless',
+    scenario: 8,
+    row: ROWS.keysLost,
+    columns: BUDGETED,
+    comparison: '<=',
+    limit: 0,
+    unit: 'count',
+    meaning: 'No keystroke is lost by a switch: the editor, the host’s mirror and the journal all end with every key typed.',
+  },
+];
+
+function holds(value: number, budget: Budget): boolean {
+  return budget.comparison === '<=' ? value <= budget.limit : value >= budget.limit;
+}
+
+/** Every budget of the scenarios run (all when `scenarios` is absent) against every column it covers. */
+export function checkBudgets(measurements: readonly Measurement[], scenarios?: ReadonlySet<number>, budgets: readonly Budget[] = BUDGETS): Verdict[] {
+  const verdicts: Verdict[] = [];
+  for (const budget of budgets.filter((candidate) => scenarios?.has(candidate.scenario) ?? true)) {
+    for (const column of budget.columns) {
+      const found = measurements.find((item) => item.scenario === budget.scenario && item.row === budget.row && item.column === column);
+      const base = { budget: budget.id, column, limit: budget.limit, unit: budget.unit };
+      if (!found || found.value === null || !Number.isFinite(found.value)) {
+        verdicts.push({ ...base, measured: null, passed: false, why: found?.note ?? 'not measured' });
+      } else {
+        verdicts.push({ ...base, measured: found.value, passed: holds(found.value, budget), ...(found.note ? { why: found.note } : {}) });
+      }
+    }
+  }
+  return verdicts;
+}
+
+export function describeVerdict(verdict: Verdict): string {
+  const budget = BUDGETS.find((candidate) => candidate.id === verdict.budget);
+  const limit = `${budget?.comparison ?? ''} ${verdict.limit} ${verdict.unit}`;
+  const measured = verdict.measured === null ? 'not measured' : `${verdict.measured} ${verdict.unit}`;
+  return `${verdict.budget} [${verdict.column}]: ${measured} (budget ${limit})${verdict.why ? ` — ${verdict.why}` : ''}`;
+}

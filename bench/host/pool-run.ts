@@ -1,0 +1,89 @@
+/**
+ * A benchmark child for scenario 6: a full grammar check split over a pool of N grammar task
+ * processes. The supervisor runs one host per task, so the pool is built here from the public
+ * host API: N process hosts of the grammar task, each opening a contiguous share of the
+ * document's paragraphs (cut at block boundaries, balanced by length) and checking it. Harper
+ * lints each paragraph on its own, so the shares' issues, shifted by their offsets, must equal
+ * one process's issues for the whole document; the run checks that they do.
+ */
+import type { GrammarIssue } from '../../workers/common/task-api.ts';
+import { sampleDocument } from '../../workers/tasks/text/sample-document.ts';
+import { ROWS } from '../budgets.ts';
+import { childParams, runChild, toParent } from '../child-protocol.ts';
+import { ContentionMeter } from '../machine.ts';
+import type { Measurement } from '../results.ts';
+import { median, summarize } from '../stats.ts';
+import { fileLog } from './bench-host.ts';
+import { shareCuts } from './shares.ts';
+import { startTask, type StartedTask } from './task-client.ts';
+
+export interface PoolRunParams {
+  readonly sizes: readonly number[];
+  readonly repeats: number;
+  readonly documentKb: number;
+  readonly cores: number;
+  readonly logFile: string;
+  readonly rootPid: number;
+}
+
+const params = childParams<PoolRunParams>();
+
+function issueKey(issue: GrammarIssue): string {
+  return `${issue.start}:${issue.end}:${issue.rule}:${issue.message}`;
+}
+
+/** Starts `size` grammar processes, checks `text` split among them, and stops them again. */
+async function poolCheck(size: number, text: string, log: (line: string) => void): Promise<{ ms: number; issues: string[] }> {
+  const hosts: StartedTask<'grammar'>[] = await Promise.all(Array.from({ length: size }, () => startTask('grammar', 'process', log)));
+  try {
+    const cuts = shareCuts(text, size);
+    const started = performance.now();
+    const shares = await Promise.all(hosts.map(async (host, index) => {
+      const from = cuts[index] ?? 0;
+      const uri = `bench:pool:${index}`;
+      await host.api.open({ uri, version: 1, text: text.slice(from, cuts[index + 1] ?? text.length), path: null });
+      const result = await host.api.check({ version: 1 });
+      return result.issues.map((issue) => issueKey({ ...issue, start: issue.start + from, end: issue.end + from }));
+    }));
+    return { ms: performance.now() - started, issues: shares.flat() };
+  } finally {
+    await Promise.all(hosts.map((host) => host.stop()));
+  }
+}
+
+runChild(async () => {
+  const log = fileLog(params.logFile);
+  const meter = new ContentionMeter(params.rootPid);
+  await meter.begin();
+  const times = new Map(params.sizes.map((size) => [size, [] as number[]]));
+  const speedups = new Map(params.sizes.map((size) => [size, [] as number[]]));
+  const mismatches = new Map(params.sizes.map((size) => [size, 0]));
+  let step = 0;
+  for (let repeat = 0; repeat < params.repeats; repeat++) {
+    const text = sampleDocument(params.documentKb * 1024, 100 + repeat);
+    let reference: { ms: number; issues: string[] } | undefined;
+    for (const size of params.sizes) {
+      toParent({ type: 'progress', fraction: step++ / (params.repeats * params.sizes.length), label: `grammar pool of ${size}, run ${repeat + 1}` });
+      const run = await poolCheck(size, text, log);
+      reference ??= run;
+      times.get(size)?.push(run.ms);
+      speedups.get(size)?.push(reference.ms / run.ms);
+      const same = run.issues.length === reference.issues.length && run.issues.every((key, index) => key === reference?.issues[index]);
+      if (!same) mismatches.set(size, (mismatches.get(size) ?? 0) + 1);
+    }
+  }
+  const items: Measurement[] = [];
+  for (const size of params.sizes) {
+    const column = size === 1 ? '1 process' : `${size} processes`;
+    const ms = times.get(size) ?? [];
+    const mismatched = mismatches.get(size) ?? 0;
+    const note = `${params.repeats} run(s); issues ${mismatched === 0 ? 'identical to 1 process' : `differed from 1 process in ${mismatched} run(s)`}`;
+    items.push(
+      { scenario: 6, row: `full grammar check of ${params.documentKb} KB, median`, column, value: median(ms), unit: 'ms', summary: summarize(ms) },
+      { scenario: 6, row: ROWS.poolSpeedup, column, value: mismatched === 0 ? median(speedups.get(size) ?? []) : null, unit: '×', note },
+      { scenario: 6, row: 'ideal speedup', column, value: Math.min(size, params.cores), unit: '×' },
+    );
+  }
+  toParent({ type: 'contention', key: '6:pool', contention: await meter.end() });
+  toParent({ type: 'measurements', items });
+});

@@ -1,0 +1,122 @@
+/**
+ * The steps of a run, each with the seconds it is expected to take (the progress bar's weights):
+ * host-side scenario children per model, the grammar pool, memory per task, and the browser
+ * scenarios, which share one Chromium.
+ */
+import { join } from 'node:path';
+import { HOST_KINDS, TASK_IDS } from '../workers/common/tasks.ts';
+import { sampleDocument } from '../workers/tasks/text/sample-document.ts';
+import { launchBrowser, type BrowserSession } from '../test/browser/harness.ts';
+import { measureStartup } from './browser/startup.ts';
+import { measureSwitching } from './browser/switching.ts';
+import { measureTyping } from './browser/typing.ts';
+import { installPageProbe } from './browser/page-probes.ts';
+import { runBenchChild, type ChildSink } from './child.ts';
+import { ContentionMeter } from './machine.ts';
+import type { BenchOptions } from './options.ts';
+import type { Measurement } from './results.ts';
+
+export interface Job {
+  readonly label: string;
+  /** Expected seconds. */
+  readonly weight: number;
+  readonly run: (sink: ChildSink) => Promise<void>;
+}
+
+export interface JobContext {
+  readonly options: BenchOptions;
+  readonly logFile: string;
+  readonly cores: number;
+}
+
+const HOST_DIR = join(import.meta.dirname, 'host');
+const CHILD_TIMEOUT_MS = 10 * 60_000;
+const wants = (options: BenchOptions, ...scenarios: number[]) => scenarios.some((number) => options.only?.has(number) ?? true);
+
+function hostJobs(context: JobContext): Job[] {
+  const { plan } = context.options;
+  if (!wants(context.options, 1, 2, 3, 4, 9)) return [];
+  return plan.hostModels.map((column) => ({
+    label: `scenarios 1–4 · ${column}`,
+    weight: 8 + (plan.documentKb / 200) * 12 * plan.fromScratchRuns + plan.edits * 0.03 + plan.durableKeys / 15,
+    run: (sink) =>
+      runBenchChild(join(HOST_DIR, 'model-run.ts'), {
+        column,
+        logFile: context.logFile,
+        rootPid: process.pid,
+        documentKb: plan.documentKb,
+        fromScratchRuns: plan.fromScratchRuns,
+        edits: plan.edits,
+        keys: plan.durableKeys,
+        protocol: plan.protocol,
+      }, sink, CHILD_TIMEOUT_MS),
+  }));
+}
+
+function poolJob(context: JobContext): Job[] {
+  if (!wants(context.options, 6)) return [];
+  const sizes = Array.from({ length: Math.max(2, context.cores) }, (_, index) => index + 1);
+  const { plan } = context.options;
+  return [{
+    label: 'scenario 6 · grammar pool',
+    weight: plan.poolRepeats * sizes.reduce((sum, size) => sum + 2 + 12 / size, 0),
+    run: (sink) => runBenchChild(join(HOST_DIR, 'pool-run.ts'), { sizes, repeats: plan.poolRepeats, documentKb: plan.documentKb, cores: context.cores, logFile: context.logFile, rootPid: process.pid }, sink, CHILD_TIMEOUT_MS),
+  }];
+}
+
+function memoryJobs(context: JobContext): Job[] {
+  if (!wants(context.options, 9) || !context.options.plan.memoryPerTask) return [];
+  return TASK_IDS.flatMap((task) => HOST_KINDS.map((kind) => ({
+    label: `scenario 9 · ${task} ${kind} memory`,
+    weight: task === 'grammar' ? 14 : 3,
+    run: (sink: ChildSink) => runBenchChild(join(HOST_DIR, 'memory-run.ts'), { task, kind, documentKb: context.options.plan.documentKb, logFile: context.logFile }, sink, CHILD_TIMEOUT_MS),
+  })));
+}
+
+/** Runs `measure` with one shared Chromium, and records how busy the machine was meanwhile. */
+function browserJob(label: string, weight: number, key: string, browser: () => Promise<BrowserSession>, measure: (session: BrowserSession) => Promise<Measurement[]>): Job {
+  return {
+    label,
+    weight,
+    async run(sink) {
+      const session = await browser();
+      const meter = new ContentionMeter(process.pid);
+      await meter.begin();
+      sink.measurements(await measure(session));
+      sink.contention(key, await meter.end());
+    },
+  };
+}
+
+export function browserJobs(context: JobContext, browser: () => Promise<BrowserSession>): Job[] {
+  const { plan } = context.options;
+  const jobs: Job[] = [];
+  if (wants(context.options, 7)) {
+    for (const column of plan.startupModels) jobs.push(browserJob(`scenario 7 · start-up · ${column}`, 5 * plan.startupRepeats, `7:${column}`, browser, (session) => measureStartup(session.page, column, plan.startupRepeats)));
+  }
+  if (wants(context.options, 5)) {
+    const document = sampleDocument(plan.documentKb * 1024, 5);
+    for (const column of plan.browserModels) {
+      jobs.push(browserJob(`scenario 5 · typing · ${column}`, 6 + plan.browserKeys * 0.05, `5:${column}`, browser, (session) => measureTyping(session.page, column, plan.browserKeys, document)));
+    }
+  }
+  if (wants(context.options, 8)) {
+    const switches = plan.mode === 'full' ? 9 : 4;
+    jobs.push(browserJob('scenario 8 · switching while typing', 5 + switches * 3, '8:all', browser, (session) => measureSwitching(session.page, switches, sampleDocument(20 * 1024, 6))));
+  }
+  return jobs;
+}
+
+/** Every job of the run, and a function that closes the shared browser afterwards. */
+export function planJobs(context: JobContext): { jobs: Job[]; close: () => Promise<void> } {
+  let session: Promise<BrowserSession> | undefined;
+  const browser = () => {
+    session ??= launchBrowser().then(async (launched) => {
+      await installPageProbe(launched.page);
+      return launched;
+    });
+    return session;
+  };
+  const jobs = [...hostJobs(context), ...poolJob(context), ...memoryJobs(context), ...browserJobs(context, browser)];
+  return { jobs, close: async () => void (session ? await (await session).close() : undefined) };
+}

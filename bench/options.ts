@@ -1,0 +1,94 @@
+/**
+ * The benchmark's command line and what each mode runs. The full run is the record (every
+ * scenario under every model); `--quick` keeps every budget but with fewer samples, and leaves
+ * out what only serves as contrast or detail (inline on the host side, memory per task).
+ */
+import { parseArgs } from 'node:util';
+import type { PresetId } from '../workers/common/tasks.ts';
+
+export interface Plan {
+  readonly mode: 'quick' | 'full';
+  /** Models the host-side scenarios (1–4, model memory) run under, in order. */
+  readonly hostModels: readonly PresetId[];
+  readonly protocol: { readonly warmup: number; readonly blocks: number; readonly perBlock: number };
+  readonly documentKb: number;
+  readonly fromScratchRuns: number;
+  readonly edits: number;
+  readonly durableKeys: number;
+  readonly poolRepeats: number;
+  /** Per task and host kind (scenario 9's detail); the model totals are always measured. */
+  readonly memoryPerTask: boolean;
+  readonly startupModels: readonly PresetId[];
+  readonly startupRepeats: number;
+  readonly browserModels: readonly PresetId[];
+  readonly browserKeys: number;
+}
+
+export interface BenchOptions {
+  readonly plan: Plan;
+  readonly check: boolean;
+  /** Scenario numbers to run (all when absent): for working on one scenario. */
+  readonly only: ReadonlySet<number> | undefined;
+}
+
+export const FULL: Plan = {
+  mode: 'full',
+  hostModels: ['inline', 'threads', 'processes', 'mix'],
+  protocol: { warmup: 300, blocks: 5, perBlock: 400 },
+  documentKb: 200,
+  fromScratchRuns: 1,
+  edits: 300,
+  durableKeys: 150,
+  poolRepeats: 3,
+  memoryPerTask: true,
+  startupModels: ['inline', 'threads', 'processes', 'mix'],
+  startupRepeats: 3,
+  browserModels: ['inline', 'threads', 'processes', 'mix'],
+  browserKeys: 500,
+};
+
+export const QUICK: Plan = {
+  mode: 'quick',
+  hostModels: ['threads', 'processes', 'mix'],
+  protocol: { warmup: 200, blocks: 3, perBlock: 200 },
+  documentKb: 200,
+  fromScratchRuns: 1,
+  edits: 200,
+  durableKeys: 60,
+  poolRepeats: 1,
+  memoryPerTask: false,
+  startupModels: ['threads', 'processes', 'mix'],
+  startupRepeats: 1,
+  browserModels: ['threads', 'processes', 'mix'],
+  browserKeys: 150,
+};
+
+export function usage(): string {
+  return [
+    'Usage: npm run bench [-- --quick] [-- --check] [-- --only 1,2,5]',
+    '  --quick   every budget with fewer samples, under 2 minutes (inline contrast and per-task memory left out)',
+    '  --check   exit with code 1 if any budget is missed, naming each',
+    '  --only    run only these scenarios (numbers 1–9), e.g. while working on one',
+  ].join('\n');
+}
+
+export function parseBenchArgs(argv: readonly string[]): BenchOptions | { error: string } | { help: true } {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: { quick: { type: 'boolean' }, check: { type: 'boolean' }, only: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+  if (values.help) return { help: true };
+  let only: Set<number> | undefined;
+  if (values.only !== undefined) {
+    only = new Set(values.only.split(',').map((part) => Number(part.trim())));
+    if ([...only].some((number) => !Number.isInteger(number) || number < 1 || number > 9)) return { error: `--only takes scenario numbers 1–9, not "${values.only}"` };
+  }
+  return { plan: values.quick ? QUICK : FULL, check: values.check === true, only };
+}

@@ -1,0 +1,116 @@
+/**
+ * The run as an SVG chart, drawn by hand (no browser needed): every budgeted figure as a share
+ * of its budget on a log scale (below the line is within budget), the grammar pool's speedup
+ * against the ideal, and each model's memory.
+ */
+import { BUDGETS } from '../budgets.ts';
+import { MODEL_COLUMNS, type BenchRun } from '../results.ts';
+import { round } from '../stats.ts';
+
+const COLORS: Record<string, string> = { inline: '#9e9e9e', threads: '#1f77b4', processes: '#ff7f0e', mix: '#2ca02c', pool: '#8c564b' };
+const WIDTH = 980;
+const FONT = 'font-family="system-ui, sans-serif"';
+
+function escape(text: string): string {
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}
+
+function text(x: number, y: number, content: string, extra = ''): string {
+  return `<text x="${round(x)}" y="${round(y)}" ${FONT} font-size="11" ${extra}>${escape(content)}</text>`;
+}
+
+interface Bar {
+  readonly label: string;
+  readonly color: string;
+  readonly share: number | null;
+  readonly title: string;
+}
+
+/** Measured ÷ limit for "at most" budgets, limit ÷ measured for "at least": under 1 is within budget. */
+function budgetBars(run: BenchRun): { group: string; bars: Bar[] }[] {
+  return BUDGETS.filter((budget) => budget.limit > 0).map((budget) => {
+    const columns = budget.columns.includes('threads') ? MODEL_COLUMNS : budget.columns;
+    const bars = columns.map((column) => {
+      const item = run.measurements.find((candidate) => candidate.scenario === budget.scenario && candidate.row === budget.row && candidate.column === column);
+      const value = item?.value ?? null;
+      const share = value === null || value <= 0 ? null : budget.comparison === '<=' ? value / budget.limit : budget.limit / value;
+      return { label: column, color: COLORS[column] ?? COLORS.pool ?? '#555', share, title: `${budget.row} · ${column}: ${value === null ? 'n/a' : round(value)} ${budget.unit} (budget ${budget.comparison} ${budget.limit})` };
+    });
+    return { group: `${budget.scenario}. ${budget.row}`, bars };
+  });
+}
+
+function budgetPanel(run: BenchRun, top: number): { svg: string; height: number } {
+  const groups = budgetBars(run);
+  const height = 300;
+  const plot = { left: 60, right: WIDTH - 20, top: top + 40, bottom: top + height - 90 };
+  const [low, high] = [-2, 3];
+  const y = (share: number) => plot.bottom - ((Math.log10(Math.min(10 ** high, Math.max(10 ** low, share))) - low) / (high - low)) * (plot.bottom - plot.top);
+  const parts = [text(plot.left, top + 18, 'Each budgeted figure as a share of its budget (log scale; at or below the red line is within budget)', 'font-size="13" font-weight="bold"')];
+  for (let power = low; power <= high; power++) {
+    parts.push(`<line x1="${plot.left}" x2="${plot.right}" y1="${y(10 ** power)}" y2="${y(10 ** power)}" stroke="#e0e0e0"/>`, text(8, y(10 ** power) + 4, `${10 ** power}×`));
+  }
+  const groupWidth = (plot.right - plot.left) / groups.length;
+  groups.forEach((group, index) => {
+    const x0 = plot.left + index * groupWidth;
+    const barWidth = Math.min(16, (groupWidth - 10) / Math.max(1, group.bars.length));
+    group.bars.forEach((bar, barIndex) => {
+      const x = x0 + 5 + barIndex * barWidth;
+      if (bar.share === null) parts.push(text(x, plot.bottom - 4, '×', `fill="${bar.color}"`));
+      else parts.push(`<rect x="${round(x)}" y="${round(y(bar.share))}" width="${round(barWidth - 2)}" height="${round(plot.bottom - y(bar.share))}" fill="${bar.color}"><title>${escape(bar.title)}</title></rect>`);
+    });
+    parts.push(`<text transform="translate(${round(x0 + groupWidth / 2)},${plot.bottom + 10}) rotate(30)" ${FONT} font-size="10">${escape(group.group.slice(0, 34))}</text>`);
+  });
+  parts.push(`<line x1="${plot.left}" x2="${plot.right}" y1="${y(1)}" y2="${y(1)}" stroke="#d62728" stroke-dasharray="6 3" stroke-width="1.5"/>`);
+  return { svg: parts.join('\n'), height };
+}
+
+function poolPanel(run: BenchRun, top: number): { svg: string; height: number } {
+  const items = run.measurements.filter((item) => item.scenario === 6 && item.row.startsWith('speedup'));
+  const height = 160;
+  const parts = [text(60, top + 18, 'Parallel grammar: speedup of a full 200 KB check with N processes (bar) against the ideal (line)', 'font-size="13" font-weight="bold"')];
+  const max = Math.max(2, ...items.map((item) => item.value ?? 0));
+  const x = (value: number) => 160 + (value / max) * (WIDTH - 220);
+  items.forEach((item, index) => {
+    const rowY = top + 40 + index * 26;
+    const ideal = run.measurements.find((candidate) => candidate.scenario === 6 && candidate.row === 'ideal speedup' && candidate.column === item.column)?.value ?? 1;
+    parts.push(text(60, rowY + 12, item.column));
+    if (item.value !== null) parts.push(`<rect x="160" y="${rowY}" width="${round(x(item.value) - 160)}" height="16" fill="${COLORS.pool}"/>`, text(x(item.value) + 4, rowY + 12, `${round(item.value)}×`));
+    parts.push(`<line x1="${round(x(ideal))}" x2="${round(x(ideal))}" y1="${rowY - 2}" y2="${rowY + 18}" stroke="#000" stroke-width="2"/>`);
+  });
+  return { svg: parts.join('\n'), height: Math.max(height, 60 + items.length * 26) };
+}
+
+function memoryPanel(run: BenchRun, top: number): { svg: string; height: number } {
+  const rows = ['whole model, idle: RSS added', 'whole model, loaded: RSS added'];
+  const height = 60 + rows.length * MODEL_COLUMNS.length * 18;
+  const parts = [text(60, top + 18, 'Memory each model adds to the host (RSS of the host and its task processes, MB)', 'font-size="13" font-weight="bold"')];
+  const values = run.measurements.filter((item) => item.scenario === 9 && rows.includes(item.row));
+  const max = Math.max(1, ...values.map((item) => item.value ?? 0));
+  let rowY = top + 36;
+  for (const row of rows) {
+    for (const column of MODEL_COLUMNS) {
+      const value = values.find((item) => item.row === row && item.column === column)?.value;
+      parts.push(text(60, rowY + 11, `${row.includes('idle') ? 'idle' : 'loaded'} · ${column}`));
+      if (value !== undefined && value !== null) {
+        const width = (value / max) * (WIDTH - 300);
+        parts.push(`<rect x="200" y="${rowY}" width="${round(width)}" height="13" fill="${COLORS[column] ?? '#555'}"/>`, text(204 + width, rowY + 11, `${round(value)} MB`));
+      }
+      rowY += 18;
+    }
+  }
+  return { svg: parts.join('\n'), height };
+}
+
+export function reportSvg(run: BenchRun): string {
+  const panels: string[] = [];
+  let top = 0;
+  for (const draw of [budgetPanel, poolPanel, memoryPanel]) {
+    const panel = draw(run, top);
+    panels.push(panel.svg);
+    top += panel.height;
+  }
+  const legend = MODEL_COLUMNS.map((column, index) => `<rect x="${60 + index * 110}" y="${top + 4}" width="12" height="12" fill="${COLORS[column]}"/>${text(76 + index * 110, top + 14, column)}`).join('');
+  const footer = text(520, top + 14, `${run.mode} run · ${run.machine.cpuModel}, ${run.machine.cores} cores · ${run.machine.date.slice(0, 10)}`, 'fill="#555"');
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${top + 30}" viewBox="0 0 ${WIDTH} ${top + 30}">\n<rect width="100%" height="100%" fill="#fff"/>\n${panels.join('\n')}\n${legend}${footer}\n</svg>\n`;
+}

@@ -1,0 +1,119 @@
+/**
+ * What a benchmark run produces: measurements (one number each, with the distribution behind
+ * it), the machine they came from, and how busy that machine was with other work meanwhile.
+ */
+import type { Summary } from './stats.ts';
+
+export type Unit = 'ms' | '×' | 'MB' | '%' | 'count';
+
+/** The isolation models of the Isolation menu, in table order: inline first, as the contrast. */
+export const MODEL_COLUMNS = ['inline', 'threads', 'processes', 'mix'] as const;
+export type ModelColumn = (typeof MODEL_COLUMNS)[number];
+
+/** One number of one scenario: `row` is what was measured, `column` under which setting. */
+export interface Measurement {
+  readonly scenario: number;
+  readonly row: string;
+  readonly column: string;
+  /** The figure the table shows and a budget checks; null when it could not be measured. */
+  readonly value: number | null;
+  readonly unit: Unit;
+  readonly summary?: Summary;
+  readonly note?: string;
+}
+
+export interface Scenario {
+  readonly number: number;
+  readonly title: string;
+  /** What the scenario does, in one or two sentences, for the report. */
+  readonly method: string;
+}
+
+export const SCENARIOS: readonly Scenario[] = [
+  {
+    number: 1,
+    title: 'Protocol overhead',
+    method: 'Sequential no-op calls through the supervisor’s stable client to each task, interleaved in blocks with raw round trips of a message of the same shape over a bare worker (postMessage), a bare fork (IPC, advanced serialization) and, for inline, a bare MessageChannel.',
+  },
+  {
+    number: 2,
+    title: 'Host stays responsive',
+    method: 'The session opens a 200 KB Markdown document; event-loop delay of the host (lateness of a 10 ms timer, as the task monitor measures it) from the open until spelling and grammar results for it arrived.',
+  },
+  {
+    number: 3,
+    title: 'Incremental checking',
+    method: 'Single-word replacements at spread-out places of the checked 200 KB document, each sent through the session, then spelling and grammar checks of that version asked for directly (no debounce); time from the edit to each result.',
+  },
+  {
+    number: 4,
+    title: 'Durability',
+    method: 'One character every 1/15 s through the session (with its key event) into the 200 KB document; time from each edit to the keystroke task’s durable acknowledgement covering it.',
+  },
+  {
+    number: 5,
+    title: 'Typing in the browser',
+    method: 'Keystrokes into Monaco in headless Chromium against the built web host while grammar checks a freshly opened 200 KB document; keydown Event Timing `duration` (reported by Chromium only from 16 ms up), and beside it keydown to the next frame for every key.',
+  },
+  {
+    number: 6,
+    title: 'Parallel grammar',
+    method: 'A full grammar check of a 200 KB document split at paragraph boundaries over N grammar task processes started through the public host API, each checking its share; wall time until all shares answered, against N = 1.',
+  },
+  {
+    number: 7,
+    title: 'Start-up',
+    method: 'The built web host started with a fresh data folder and the model under test; Chromium opens the page as soon as the host prints its URL. Page navigation to a typed key landing in Monaco; host spawn to the fourth task reporting ready.',
+  },
+  {
+    number: 8,
+    title: 'Switching',
+    method: 'In the browser, all four tasks moved to another host kind through the Isolation menu while typing continues; time from the menu click to the host’s answer (new hosts started, primed and swapped in), and every typed key checked in Monaco, the host mirror and the journal.',
+  },
+  {
+    number: 9,
+    title: 'Memory',
+    method: 'RSS and PSS (proportional set size: shared pages divided among the processes sharing them) added to the host and its task processes, idle (just started) and loaded (a 200 KB document opened and checked).',
+  },
+];
+
+export interface Contention {
+  /** 1-minute load average at the end of the scenario. */
+  readonly loadAverage: number;
+  /** Share of all cores busy during the scenario, %. */
+  readonly machineBusyPercent: number;
+  /** Of that, what processes outside this benchmark used, % of all cores. */
+  readonly othersPercent: number;
+  readonly seconds: number;
+}
+
+export interface MachineInfo {
+  readonly cpuModel: string;
+  readonly cores: number;
+  readonly memoryGb: number;
+  readonly os: string;
+  readonly node: string;
+  readonly chromium: string;
+  readonly commit: string;
+  readonly date: string;
+}
+
+export interface Verdict {
+  readonly budget: string;
+  readonly column: string;
+  readonly measured: number | null;
+  readonly limit: number;
+  readonly unit: Unit;
+  readonly passed: boolean;
+  readonly why?: string;
+}
+
+export interface BenchRun {
+  readonly mode: 'quick' | 'full';
+  readonly machine: MachineInfo;
+  readonly seconds: number;
+  readonly measurements: readonly Measurement[];
+  readonly contention: Readonly<Record<string, Contention>>;
+  readonly verdicts: readonly Verdict[];
+  readonly notes: readonly string[];
+}
