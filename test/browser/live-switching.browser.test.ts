@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PRESETS } from '../../workers/common/tasks.ts';
 import { launchBrowser, screenshot, startWebHost, type BrowserSession, type WebHost } from './harness.ts';
-import { chooseMenu, modelText, openForkpad, statusSegment, typeInEditor, waitForHostAnswer, waitForMarkers, type PaintedMarker } from './forkpad-page.ts';
+import { chooseMenu, modelText, openForkpad, statusSegment, typeInEditor, waitForHostAnswer, waitForMarkers, waitUntil, type PaintedMarker } from './forkpad-page.ts';
 
 const SENTENCES = [
   'We recieve letters every morning and answer them with care. ',
@@ -50,14 +50,19 @@ describe('live isolation switching while typing', () => {
     await openForkpad(page, host.url);
     const text = typedText(2000);
     const order = ['threads', 'processes', 'inline', 'mix'] as const;
+    const label = (preset: (typeof order)[number]) => PRESETS.find((candidate) => candidate.id === preset)?.label ?? preset;
     const chunk = Math.ceil(text.length / (order.length + 1));
+    const applied: string[] = [];
     for (let part = 0; part <= order.length; part += 1) {
+      // The previous switch ran while this chunk was typed; its preset must now be in force
+      // (the menu disables the Isolation items while a switch is in flight).
+      const previous = order[part - 1];
+      if (previous) applied.push(await waitUntil(() => statusSegment(page, 'isolation'), (shown) => shown === label(previous), 60_000, `${previous} to take over`));
       await typeInEditor(page, text.slice(part * chunk, (part + 1) * chunk));
       const preset = order[part];
-      const label = PRESETS.find((candidate) => candidate.id === preset)?.label;
-      // The switch runs in the background while the next chunk is typed.
-      if (label) await chooseMenu(page, ['Isolation', label]);
+      if (preset) await chooseMenu(page, ['Isolation', label(preset)]);
     }
+    expect(applied).toEqual(order.map(label));
     await waitForHostAnswer(page, 60_000);
     expect(await modelText(page)).toBe(text);
 
@@ -75,7 +80,6 @@ describe('live isolation switching while typing', () => {
       expect(range.start).toBeGreaterThanOrEqual(0);
       expect(range.end).toBeLessThanOrEqual(text.length);
     }
-    expect(await statusSegment(page, 'isolation')).toBe(PRESETS.find((preset) => preset.id === 'mix')?.label);
     await screenshot(page, 'live-switching');
     expect(browser.pageErrors).toEqual([]);
   });
