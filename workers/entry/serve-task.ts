@@ -46,6 +46,31 @@ function methodNames(api: object): string[] {
   return [...names];
 }
 
+/** Adds the task's methods to `handlers`, each called on the task object; none may shadow a control method. */
+function bindTaskMethods(api: object, handlers: Record<string, Method<unknown, unknown>>): void {
+  for (const name of methodNames(api)) {
+    if (Object.hasOwn(handlers, name)) continue;
+    const method = (api as Record<string, Method<unknown, unknown>>)[name];
+    if (method) handlers[name] = (request, signal) => method.call(api, request, signal);
+  }
+}
+
+function controlHandlers(start: (init: TaskInit) => Promise<ReadyInfo>, faults: FaultTarget, runtime: EntryRuntime): HostControlApi {
+  return {
+    start: (request) => start(validateInit(request)),
+    injectFault: (request: Fault) => runFault(validateFault(request), faults),
+    noop: () => null,
+    echo: (request: string) => {
+      if (typeof request !== 'string' || request.length > MAX_ECHO_LENGTH) throw Errors.invalidInput('echo', 'expected a string of at most 16 Mi units');
+      return request;
+    },
+    shutdown: () => {
+      // Answer first, then end on a later turn so the answer can leave.
+      setImmediate(() => runtime.exit());
+    },
+  };
+}
+
 export function serveTask(port: Port, options: ServeTaskOptions): TaskServer {
   const { runtime, loadTask } = options;
   // Until `start` names the task, the label names only the host.
@@ -69,21 +94,9 @@ export function serveTask(port: Port, options: ServeTaskOptions): TaskServer {
     log,
   };
 
+  // Typed per method where they are written; the RPC dispatcher sees them by name.
   const handlers: Record<string, Method<unknown, unknown>> = {};
-  const control: HostControlApi = {
-    start: (request) => start(validateInit(request)),
-    injectFault: (request: Fault) => runFault(validateFault(request), faultTarget),
-    noop: () => null,
-    echo: (request: string) => {
-      if (typeof request !== 'string' || request.length > MAX_ECHO_LENGTH) throw Errors.invalidInput('echo', 'expected a string of at most 16 Mi units');
-      return request;
-    },
-    shutdown: () => {
-      // Answer first, then end on a later turn so the answer can leave.
-      setImmediate(() => runtime.exit());
-    },
-  };
-  Object.assign(handlers, control);
+  Object.assign(handlers, controlHandlers((init) => start(init), faultTarget, runtime));
 
   async function start(init: TaskInit): Promise<ReadyInfo> {
     if (phase !== 'new') throw Errors.invalidInput('start', `${label} was already started`);
@@ -95,12 +108,7 @@ export function serveTask(port: Port, options: ServeTaskOptions): TaskServer {
       emit: (name, payload) => server.emit(name, payload),
       log,
     };
-    const api = (await factory(context)) as object;
-    for (const name of methodNames(api)) {
-      if (Object.hasOwn(handlers, name)) continue; // A task never shadows the control methods.
-      const method = (api as Record<string, Method<unknown, unknown>>)[name];
-      if (method) handlers[name] = (request, signal) => method.call(api, request, signal);
-    }
+    bindTaskMethods(await factory(context), handlers);
     phase = 'started';
     gate.open();
     return { pid: process.pid, threadId, loadMs: performance.now() - runtime.startedAt };
