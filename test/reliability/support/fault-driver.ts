@@ -43,8 +43,8 @@ const FAULT_WEIGHTS: readonly (readonly [StormFault, number])[] = [
 const TASK_WEIGHTS: readonly (readonly [TaskId, number])[] = [
   ['keystroke', 0.3],
   ['render', 0.3],
-  ['spellcheck', 0.2],
-  ['grammar', 0.2],
+  ['spellcheck', 0.25],
+  ['grammar', 0.15],
 ];
 
 function weighted<T>(choices: readonly (readonly [T, number])[], random: () => number): T {

@@ -58,6 +58,8 @@ export interface RealCoreOptions {
   readonly supervisor?: Partial<SupervisorOptions>;
   /** Keep at most this many events (oldest dropped); default 20,000. */
   readonly keepEvents?: number;
+  /** Wraps the supervisor the core gets (e.g. to count what reaches the tasks). */
+  readonly wrapSupervisor?: (supervisor: TaskSupervisor) => TaskSupervisor;
 }
 
 /** Wraps the fork spawner to remember which pid runs which task. */
@@ -106,7 +108,7 @@ export async function startRealCore(options: RealCoreOptions = {}): Promise<Real
         log,
         ...options.supervisor,
       });
-      return supervisor;
+      return options.wrapSupervisor ? options.wrapSupervisor(supervisor) : supervisor;
     },
   });
   const events: HostEvent[] = [];
