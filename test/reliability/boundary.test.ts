@@ -22,7 +22,7 @@ import { connectHost, type HostConnection } from '../host/web-client.ts';
 import { countByCategory, MALFORMED_CALLS, MALFORMED_FRAMES, type MalformedCall } from './boundary-corpus.ts';
 import { countingSupervisor, type CallCounts } from './support/counting-supervisor.ts';
 import { recordFigures } from './support/figures.ts';
-import { NEVER, startRealCore, until, type RealCore } from './support/real-core.ts';
+import { startRealCore, until, type RealCore } from './support/real-core.ts';
 
 const startedAt = performance.now();
 const CLEAR = /^(INVALID_INPUT|UNKNOWN_METHOD|TOO_LARGE)$/;

@@ -53,7 +53,7 @@ afterAll(async () => {
   await recordSecurityFigures();
 });
 
-function tryConnect(address: string, port: number): Promise<'connected' | string> {
+function tryConnect(address: string, port: number): Promise<string> {
   return new Promise((resolve) => {
     const socket = connect({ host: address, port });
     socket.once('connect', () => {
