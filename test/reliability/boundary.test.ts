@@ -61,7 +61,7 @@ afterAll(async () => {
   host.close();
   await server.close();
   await recordBoundaryFigures();
-  await real.core.dispose();
+  await real.close();
 }, 60_000);
 
 /** Sends a raw call frame and resolves with the reply to it. */

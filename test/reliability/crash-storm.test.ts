@@ -25,7 +25,7 @@ const KEYSTROKES = 10_000;
 const FAULTS = 200;
 const READY_BOUND_MS = 1_000;
 /** A fault every this often (while a task is free for one), and keystrokes spread between them. */
-const FAULT_EVERY_MS = 120;
+const FAULT_EVERY_MS = 100;
 const KEYS_PER_FAULT = KEYSTROKES / FAULTS;
 const TICK_MS = 15;
 const KEYS_PER_TICK = 8;
@@ -81,7 +81,7 @@ async function storm(): Promise<StormRun> {
   const real = await startRealCore({
     supervisor: {
       restartPolicy: { maxCrashes: Number.MAX_SAFE_INTEGER, backoffBaseMs: 5, backoffMaxMs: 20 },
-      timings: { heartbeat: { intervalMs: 100, timeoutMs: 750 }, drainMs: 300, stopMs: 1_000 },
+      timings: { heartbeat: { intervalMs: 100, timeoutMs: 500 }, drainMs: 300, stopMs: 1_000 },
       limits: (task) => (LEAK_TO_OOM.has(task) ? { ...defaultLimits(task), maxOldGenerationSizeMb: 64 } : defaultLimits(task)),
       probeIntervalMs: 250,
     },
@@ -171,7 +171,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (!run) return;
   await recordStormFigures(run);
-  await run.real.core.dispose();
+  await run.real.close();
 }, 60_000);
 
 describe(`crash storm: ${KEYSTROKES.toLocaleString('en-US')} keystrokes, ${FAULTS} faults`, () => {

@@ -148,7 +148,7 @@ async function playRound(folders: HostFolders, session: Session, record: Round, 
   settle(session, document, record.round);
   if (record.moment === 'typing' && model.keystroke !== record.keystroke) await connection.client.api.setIsolation({ task: 'keystroke', kind: record.keystroke });
   // The kill comes from a timer, not from the typing loop, so it can land anywhere between two keys.
-  const killAt = 200 + random() * 900;
+  const killAt = 150 + random() * 650;
   const switchAt = random() * 300;
   let killed = false;
   const killing = sleep(killAt).then(() => {

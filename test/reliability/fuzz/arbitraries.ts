@@ -10,17 +10,21 @@ import { hostileDocument } from '../../../workers/tasks/text/test-arbitraries.ts
 const EXTRA = ['\u2028', '\u2029', '\ufeff', '\ufffd', '\u202d', '\u200f', '\u0085', '\u000b', '\u000c', '\udbff\udfff', '\r\r\n', '\n\n', '<script>x</script>', '&#0;', '%00', '../'];
 
 /** Any UTF-16: the task tests' hostile fragments, extra separators and marks, lone surrogates, graphemes. */
-export const hostileText: fc.Arbitrary<string> = fc
-  .array(
-    fc.oneof(
-      { weight: 3, arbitrary: hostileDocument },
-      { weight: 2, arbitrary: fc.constantFrom(...EXTRA) },
-      { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 6 }) },
-      { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 6 }) },
-    ),
-    { maxLength: 4 },
-  )
-  .map((parts) => parts.join(''));
+export function hostileTextOf(maxParts: number): fc.Arbitrary<string> {
+  return fc
+    .array(
+      fc.oneof(
+        { weight: 3, arbitrary: hostileDocument },
+        { weight: 2, arbitrary: fc.constantFrom(...EXTRA) },
+        { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 6 }) },
+        { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 6 }) },
+      ),
+      { maxLength: maxParts },
+    )
+    .map((parts) => parts.join(''));
+}
+
+export const hostileText: fc.Arbitrary<string> = hostileTextOf(4);
 
 /** An edit described relative to whatever text it meets, so it is always in range once placed. */
 export interface EditSeed {
@@ -137,7 +141,12 @@ export interface FuzzCase {
   readonly steps: readonly Step[];
 }
 
-export const fuzzCase: fc.Arbitrary<FuzzCase> = fc.record({ initial: hostileText, steps: fc.array(step, { maxLength: 6 }) });
+/** A case: a starting text of up to `maxParts` hostile pieces, then up to six steps. */
+export function fuzzCaseOf(maxParts: number): fc.Arbitrary<FuzzCase> {
+  return fc.record({ initial: hostileTextOf(maxParts), steps: fc.array(step, { maxLength: 6 }) });
+}
+
+export const fuzzCase: fc.Arbitrary<FuzzCase> = fuzzCaseOf(4);
 
 /** A 5 MB single line of hostile text (no line break), in one of a few shapes. */
 export function fiveMegabyteLine(shape: number): string {

@@ -157,7 +157,7 @@ export class FaultDriver {
       case 'leak':
         await fault('leak');
         if (kind !== 'inline' && LEAK_TO_OOM.has(task)) return; // Its heap limit ends it.
-        await new Promise((resolve) => setTimeout(resolve, 300));
+        await new Promise((resolve) => setTimeout(resolve, 200));
         return kill();
       case 'switch':
         return;

@@ -4,11 +4,11 @@
  * source, inline through the registry). Suites pass supervisor options to shape faults and
  * restarts, and can watch which process runs each task.
  */
-import { mkdir, mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Workspace } from '../../../main/core/files/workspace.ts';
-import { sourceEntryPaths } from '../../../main/core/hosts/entry-paths.ts';
+import { sourceEntryPaths, type EntryPaths } from '../../../main/core/hosts/entry-paths.ts';
 import { forkSpawner } from '../../../main/core/hosts/fork-spawner.ts';
 import type { ProcessSpawner } from '../../../main/core/hosts/process-spawner.ts';
 import { createHostCore, type HostCore } from '../../../main/core/host-service/host-core.ts';
@@ -50,6 +50,8 @@ export interface RealCore {
   processPid(task: TaskId): number | undefined;
   /** Every task process pid this core spawned. */
   readonly spawnedPids: number[];
+  /** Disposes the core (tasks stopped gracefully) and removes the folder, unless it was given. */
+  close(): Promise<void>;
 }
 
 export interface RealCoreOptions {
@@ -58,6 +60,10 @@ export interface RealCoreOptions {
   readonly supervisor?: Partial<SupervisorOptions>;
   /** Keep at most this many events (oldest dropped); default 20,000. */
   readonly keepEvents?: number;
+  /** Keep at most this many log lines; default 5,000. */
+  readonly keepLogs?: number;
+  /** Task entries; default: the TypeScript sources. */
+  readonly entries?: EntryPaths;
   /** Wraps the supervisor the core gets (e.g. to count what reaches the tasks). */
   readonly wrapSupervisor?: (supervisor: TaskSupervisor) => TaskSupervisor;
 }
@@ -84,9 +90,10 @@ export async function startRealCore(options: RealCoreOptions = {}): Promise<Real
   const workspace = join(root, 'workspace');
   await mkdir(workspace, { recursive: true });
   const logs: string[] = [];
+  const keepLogs = options.keepLogs ?? 5_000;
   const log = (line: string) => {
     logs.push(line);
-    if (logs.length > 5_000) logs.splice(0, 1_000);
+    if (logs.length > keepLogs) logs.splice(0, logs.length - keepLogs);
   };
   const pids = new Map<TaskId, number>();
   const spawnedPids: number[] = [];
@@ -98,7 +105,7 @@ export async function startRealCore(options: RealCoreOptions = {}): Promise<Real
     log,
     createSupervisor: ({ primer, taskSettings }) => {
       supervisor = createTaskSupervisor({
-        entries: sourceEntryPaths(),
+        entries: options.entries ?? sourceEntryPaths(),
         loadInline: loadRegisteredTask,
         primer,
         dataDir,
@@ -118,7 +125,21 @@ export async function startRealCore(options: RealCoreOptions = {}): Promise<Real
     if (events.length > keep) events.splice(0, events.length - keep);
   });
   if (!supervisor) throw new Error('the host core did not create its supervisor');
-  return { core, supervisor, root, dataDir, workspace, events, logs, processPid: (task) => pids.get(task), spawnedPids };
+  return {
+    core,
+    supervisor,
+    root,
+    dataDir,
+    workspace,
+    events,
+    logs,
+    processPid: (task) => pids.get(task),
+    spawnedPids,
+    async close() {
+      await core.dispose();
+      if (options.root === undefined) await rm(root, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Resolves once `check` holds, polling every 10 ms; rejects naming `what` after `timeoutMs`. */
