@@ -21,7 +21,7 @@ import { BRIDGE_CHANNELS } from '../../workers/common/bridge.ts';
 import { connectHost, type HostConnection } from '../host/web-client.ts';
 import { countByCategory, MALFORMED_CALLS, MALFORMED_FRAMES, type MalformedCall } from './boundary-corpus.ts';
 import { countingSupervisor, type CallCounts } from './support/counting-supervisor.ts';
-import { recordFigures } from './support/figures.ts';
+import { ranWhole, recordFigures } from './support/figures.ts';
 import { startRealCore, until, type RealCore } from './support/real-core.ts';
 
 const startedAt = performance.now();
@@ -57,10 +57,10 @@ beforeAll(async () => {
   host = await connectHost(server.port, server.token);
 }, 120_000);
 
-afterAll(async () => {
+afterAll(async (_context, file) => {
   host.close();
   await server.close();
-  await recordBoundaryFigures();
+  if (ranWhole(file)) await recordBoundaryFigures();
   await real.close();
 }, 60_000);
 

@@ -17,7 +17,7 @@ import { HOST_KINDS, TASK_IDS, type TaskId } from '../../workers/common/tasks.ts
 import { readJournal } from '../../workers/tasks/keystroke/journal-format.ts';
 import { journalFileName } from '../../workers/tasks/keystroke/journal-store.ts';
 import { FaultDriver, LEAK_TO_OOM, readyLatencies, type Episode } from './support/fault-driver.ts';
-import { distribution, recordFigures } from './support/figures.ts';
+import { distribution, ranWhole, recordFigures } from './support/figures.ts';
 import { NEVER, runSeed, seededRandom, sleep, startRealCore, until, type RealCore } from './support/real-core.ts';
 import { Typist } from './support/typist.ts';
 
@@ -168,9 +168,9 @@ beforeAll(async () => {
   run = await storm();
 }, 300_000);
 
-afterAll(async () => {
+afterAll(async (_context, file) => {
   if (!run) return;
-  await recordStormFigures(run);
+  if (ranWhole(file)) await recordStormFigures(run);
   await run.real.close();
 }, 60_000);
 

@@ -12,7 +12,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { CASE_LIMIT_MS } from './fuzz/case-clock.ts';
 import { runFuzz, type FuzzOutcome } from './fuzz/run-fuzz.ts';
-import { recordFigures } from './support/figures.ts';
+import { ranWhole, recordFigures } from './support/figures.ts';
 import { runSeed } from './support/real-core.ts';
 
 const CASES = 10_000;
@@ -69,7 +69,8 @@ async function fuzz(target: string, cases: number, threads: number): Promise<Fuz
   return parts;
 }
 
-afterAll(async () => {
+afterAll(async (_context, file) => {
+  if (!ranWhole(file)) return;
   const rows = PLAN.map(([target]) => {
     const parts = outcomes.filter((outcome) => outcome.target === target);
     const cases = parts.reduce((sum, part) => sum + part.numRuns, 0);
@@ -101,6 +102,12 @@ afterAll(async () => {
       tables: [
         { title: 'Targets run here', columns: ['target', 'cases', 'result', 'ms per case', 'seeds'], rows },
         { title: 'Properties kept beside their code', columns: ['property', 'cases', 'file'], rows: ELSEWHERE },
+      ],
+      knownFailures: [
+        'Found by "render API, 5 MB lines" (shrunk to a run of 5 M letters after an emoji), kept in test/reliability/fuzz-regressions.test.ts: ' +
+          'in any text with a character beyond Latin-1, a word of about 4.19 M letters or more overflows V8\'s regexp stack in the `u`-flag word ' +
+          'pattern, so `documentStats` (workers/common/document.ts) and the render task\'s word count throw "RangeError: Maximum call stack size exceeded". ' +
+          'In the host this makes `open` fail after the session already took the file\'s text, and every keystroke fail once such a word is typed.',
       ],
     },
     startedAt,

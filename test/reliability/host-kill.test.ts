@@ -16,7 +16,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { OpenDocument } from '../../workers/common/host-api.ts';
 import { HOST_KINDS, type HostKind } from '../../workers/common/tasks.ts';
 import { connectHost, type HostConnection } from '../host/web-client.ts';
-import { distribution, recordFigures } from './support/figures.ts';
+import { distribution, ranWhole, recordFigures } from './support/figures.ts';
 import { runSeed, seededRandom, sleep } from './support/real-core.ts';
 import { Typist } from './support/typist.ts';
 import { startHostProcess, type HostFolders, type HostProcess } from './support/web-host-process.ts';
@@ -49,9 +49,9 @@ const awaiting: Round[] = [];
 const hosts: HostProcess[] = [];
 let root: string | undefined;
 
-afterAll(async () => {
+afterAll(async (_context, file) => {
   for (const host of hosts) if (host.child.exitCode === null && host.child.signalCode === null) host.child.kill('SIGKILL');
-  if (rounds.length > 0) await recordKillFigures();
+  if (rounds.length > 0 && ranWhole(file)) await recordKillFigures();
   if (root) await rm(root, { recursive: true, force: true });
 }, 30_000);
 

@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveEntryPaths } from '../../main/core/hosts/entry-paths.ts';
 import type { HostKind, TaskId } from '../../workers/common/tasks.ts';
 import type { GrammarResult, RenderResult, SpellResult } from '../../workers/common/task-api.ts';
-import { recordFigures, type Figure } from './support/figures.ts';
+import { ranWhole, recordFigures, type Figure } from './support/figures.ts';
 import { scratchFolder } from './fuzz/task-adapters.ts';
 import { NEVER, sleep, startRealCore, until, type RealCore } from './support/real-core.ts';
 
@@ -55,24 +55,8 @@ beforeAll(async () => {
   await real.core.ready;
 }, 120_000);
 
-afterAll(async () => {
-  await recordFigures(
-    {
-      suite: '7-resource-bounds',
-      title: 'Resource bounds',
-      file: 'test/reliability/resource-bounds.test.ts',
-      summary:
-        'Through the real host core, supervisor and tasks in the default model: 1,000 live model switches through the host API (render between a ' +
-        `thread and inline; every ${PROCESS_SWITCH_EVERY}th switch moves the keystroke task into or out of a process instead), with the host's heap and RSS measured after forced ` +
-        'garbage collection; a 5 MB single line opened and typed into while the host\'s event-loop delay is sampled every 10 ms, each task saying ' +
-        'how it degraded; a 50 MB file and a 50 MB paste refused with a clear message, the document unchanged.',
-      figures,
-      knownFailures: [
-        '"are released when the keystroke task moves out of inline or is killed there": each inline keystroke host that is moved away or killed leaves its journal\'s file descriptor open until garbage collection (Node DEP0137).',
-      ],
-    },
-    startedAt,
-  );
+afterAll(async (_context, file) => {
+  if (ranWhole(file)) await recordResourceFigures();
   await real.close();
   await rm(real.root, { recursive: true, force: true });
 }, 60_000);
@@ -216,3 +200,23 @@ describe.skipIf(!existsSync('/proc/self/fd'))('file descriptors across inline ke
     expect(leaked).toBeLessThanOrEqual(0);
   }, 60_000);
 });
+
+async function recordResourceFigures(): Promise<void> {
+  await recordFigures(
+    {
+      suite: '7-resource-bounds',
+      title: 'Resource bounds',
+      file: 'test/reliability/resource-bounds.test.ts',
+      summary:
+        'Through the real host core, supervisor and tasks in the default model: 1,000 live model switches through the host API (render between a ' +
+        `thread and inline; every ${PROCESS_SWITCH_EVERY}th switch moves the keystroke task into or out of a process instead), with the host's heap and RSS measured after forced ` +
+        'garbage collection; a 5 MB single line opened and typed into while the host\'s event-loop delay is sampled every 10 ms, each task saying ' +
+        'how it degraded; a 50 MB file and a 50 MB paste refused with a clear message, the document unchanged.',
+      figures,
+      knownFailures: [
+        '"are released when the keystroke task moves out of inline or is killed there": each inline keystroke host that is moved away or killed leaves its journal\'s file descriptor open until garbage collection (Node DEP0137).',
+      ],
+    },
+    startedAt,
+  );
+}

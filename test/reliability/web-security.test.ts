@@ -8,7 +8,7 @@
  *
  * test/host/web-server.test.ts covers the basic cases of each; this adds the variants.
  */
-import { mkdir, mkdtemp, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +19,7 @@ import { createHostCore, type HostCore } from '../../main/core/host-service/host
 import { tokensEqual } from '../../main/web/web-auth.ts';
 import { startWebServer, type WebServer } from '../../main/web/web-server.ts';
 import { connectHost, openSocket, rawGet, type HostConnection } from '../host/web-client.ts';
-import { recordFigures } from './support/figures.ts';
+import { ranWhole, recordFigures } from './support/figures.ts';
 
 const startedAt = performance.now();
 let root: string;
@@ -46,11 +46,12 @@ beforeAll(async () => {
   host = await connectHost(server.port, server.token);
 });
 
-afterAll(async () => {
+afterAll(async (_context, file) => {
   host.close();
   await server.close();
   await core.dispose();
-  await recordSecurityFigures();
+  await rm(root, { recursive: true, force: true });
+  if (ranWhole(file)) await recordSecurityFigures();
 });
 
 function tryConnect(address: string, port: number): Promise<string> {

@@ -93,3 +93,19 @@ export function distribution(values: readonly number[]): { count: number; p50: n
   const rank = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? 0;
   return { count: sorted.length, p50: Math.round(rank(0.5)), p95: Math.round(rank(0.95)), max: Math.round(sorted.at(-1) ?? 0) };
 }
+
+/** The shape of a vitest file or suite, as `afterAll` receives it. */
+export interface TaskTree {
+  readonly type: string;
+  readonly mode: string;
+  readonly tasks?: readonly TaskTree[];
+}
+
+/**
+ * True when every test of the file ran (none filtered out with -t, skipped or todo): only such a
+ * run records figures, so a partial run never replaces a whole one's figures with a subset.
+ */
+export function ranWhole(tree: TaskTree): boolean {
+  if (tree.type === 'test') return tree.mode === 'run' || tree.mode === 'only';
+  return (tree.tasks ?? []).every(ranWhole);
+}

@@ -2,6 +2,8 @@
  * docs/reliability.md, rendered from the suites' recorded figures and from the limits the code
  * enforces (imported, not copied), so the page can only say what was measured and configured.
  */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { MAX_DOCUMENT_LENGTH } from '../../../workers/common/document.ts';
 import { HOST_REQUEST_LIMITS } from '../../../main/core/boundary/host-api-schemas.ts';
 import { MAX_FILE_BYTES } from '../../../main/core/files/text-file.ts';
@@ -45,6 +47,31 @@ function section(suite: SuiteFigures): string[] {
     lines.push('');
   }
   return lines;
+}
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+
+/** A numeric constant as a suite kept elsewhere declares it, so the page never restates it by hand. */
+function constantIn(file: string, name: string): string {
+  try {
+    const found = new RegExp(`const ${name} = ([\\d_]+)`).exec(readFileSync(join(ROOT, file), 'utf8'));
+    return found?.[1] ? number(Number(found[1].replaceAll('_', ''))) : '?';
+  } catch {
+    return '?'; // The file moved: the page says so rather than failing to render.
+  }
+}
+
+function referencedSection(): string[] {
+  return [
+    '## Suites kept beside their code',
+    '',
+    'These parts of issue 8 are proven by suites their owners keep next to the code; they assert on every run but record no figures here.',
+    '',
+    `- **Atomic save torture**: \`main/core/files/atomic-write.test.ts\` SIGKILLs a process saving two contents over one file in a loop, ${constantIn('main/core/files/atomic-write.test.ts', 'KILLS')} times at random moments; after every kill the file must be exactly the old or the new content, and both must have been seen.`,
+    '- **One kill of an idle host**: `test/host/web-host-process.test.ts` (acknowledged typing restored, task processes gone with their host, clean SIGTERM).',
+    '- **Electron security checklist, Electronegativity, IPC sender checks**: `docs/security.md`, `test/lint/electronegativity.test.ts`, `main/electron/ipc-port.test.ts`. The IPC port also takes the boundary corpus in suite 4 above.',
+    '',
+  ];
 }
 
 function limitsSection(): string[] {
@@ -98,7 +125,7 @@ export function renderReliabilityPage(suites: readonly SuiteFigures[]): string {
     '',
   ];
   for (const suite of ordered) lines.push(...section(suite));
-  lines.push(...limitsSection());
+  lines.push(...referencedSection(), ...limitsSection());
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
