@@ -57,7 +57,7 @@ beforeAll(async () => {
   host = await connectHost(server.port, server.token);
 }, 120_000);
 
-afterAll(async (_context, file) => {
+afterAll(async ({}, file) => {
   host.close();
   await server.close();
   if (ranWhole(file)) await recordBoundaryFigures();

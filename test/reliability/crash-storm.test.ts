@@ -168,7 +168,7 @@ beforeAll(async () => {
   run = await storm();
 }, 300_000);
 
-afterAll(async (_context, file) => {
+afterAll(async ({}, file) => {
   if (!run) return;
   if (ranWhole(file)) await recordStormFigures(run);
   await run.real.close();

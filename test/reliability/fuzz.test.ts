@@ -12,6 +12,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { CASE_LIMIT_MS } from './fuzz/case-clock.ts';
 import { runFuzz, type FuzzOutcome } from './fuzz/run-fuzz.ts';
+import { WATCHDOG_SELF_TEST } from './fuzz/targets.ts';
 import { ranWhole, recordFigures } from './support/figures.ts';
 import { runSeed } from './support/real-core.ts';
 
@@ -69,7 +70,7 @@ async function fuzz(target: string, cases: number, threads: number): Promise<Fuz
   return parts;
 }
 
-afterAll(async (_context, file) => {
+afterAll(async ({}, file) => {
   if (!ranWhole(file)) return;
   const rows = PLAN.map(([target]) => {
     const parts = outcomes.filter((outcome) => outcome.target === target);
@@ -113,6 +114,16 @@ afterAll(async (_context, file) => {
     startedAt,
   );
 }, 30_000);
+
+describe('the fuzzers\' time bound', () => {
+  it('stops a case that never returns from outside its thread, and says which case it was', async () => {
+    const started = performance.now();
+    const outcome = await runFuzz(WATCHDOG_SELF_TEST, 10, SEED);
+    expect(outcome.failed).toBe(true);
+    expect(outcome.hung).toMatch(/case 3 of watchdog self-test .* was stopped/);
+    expect(performance.now() - started).toBeLessThan(CASE_LIMIT_MS + 5_000);
+  }, 20_000);
+});
 
 describe('fuzzing', () => {
   it.concurrent.each(PLAN)('%s: %i cases, each refused clearly or answered right within the bound', async (target, cases, threads) => {

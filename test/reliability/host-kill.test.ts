@@ -49,7 +49,7 @@ const awaiting: Round[] = [];
 const hosts: HostProcess[] = [];
 let root: string | undefined;
 
-afterAll(async (_context, file) => {
+afterAll(async ({}, file) => {
   for (const host of hosts) if (host.child.exitCode === null && host.child.signalCode === null) host.child.kill('SIGKILL');
   if (rounds.length > 0 && ranWhole(file)) await recordKillFigures();
   if (root) await rm(root, { recursive: true, force: true });

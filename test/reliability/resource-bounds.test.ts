@@ -55,7 +55,7 @@ beforeAll(async () => {
   await real.core.ready;
 }, 120_000);
 
-afterAll(async (_context, file) => {
+afterAll(async ({}, file) => {
   if (ranWhole(file)) await recordResourceFigures();
   await real.close();
   await rm(real.root, { recursive: true, force: true });

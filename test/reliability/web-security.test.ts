@@ -46,7 +46,7 @@ beforeAll(async () => {
   host = await connectHost(server.port, server.token);
 });
 
-afterAll(async (_context, file) => {
+afterAll(async ({}, file) => {
   host.close();
   await server.close();
   await core.dispose();

@@ -83,7 +83,27 @@ function fiveMegabyteTarget(task: keyof typeof TASK_ADAPTERS): TargetFactory {
   };
 }
 
+/** Proves the watchdog: its third case never returns, as a task stuck in a synchronous loop would not. */
+const stuckTarget: TargetFactory = () =>
+  Promise.resolve({
+    property: fc.asyncProperty(
+      fc.nat(),
+      timed(() => {
+        stuckRuns += 1;
+        if (stuckRuns < 3) return;
+        for (;;) {
+          // Deliberately endless: only terminating the thread stops it.
+        }
+      }),
+    ),
+    dispose: () => Promise.resolve(),
+  });
+let stuckRuns = 0;
+
+export const WATCHDOG_SELF_TEST = 'watchdog self-test';
+
 export const TARGETS: Readonly<Record<string, TargetFactory>> = {
+  [WATCHDOG_SELF_TEST]: stuckTarget,
   'keystroke API': taskTarget('keystroke', 4),
   'render API': taskTarget('render', 1_000_000),
   'spellcheck API': taskTarget('spellcheck', 1_000_000),

@@ -85,6 +85,9 @@ export class FaultDriver {
   start(task: TaskId): void {
     const kind = this.real.supervisor.model[task];
     let fault = weighted(FAULT_WEIGHTS.filter(([candidate]) => candidate !== 'sigkill' || kind === 'process'), this.random);
+    // Every task must meet a crash in every kind: once this kind has had one, go where none has been.
+    const unvisited = HOST_KINDS.some((other) => other !== kind && this.crashes(task, other) === 0);
+    if (fault !== 'switch' && this.crashes(task, kind) > 0 && unvisited) fault = 'switch';
     if (fault !== 'switch' && this.crashes(task, kind) >= (this.quotas.get(`${task} ${kind}`) ?? Number.POSITIVE_INFINITY)) fault = 'switch';
     const episode: Episode = { task, kind, fault, startedAt: performance.now(), ...(fault === 'switch' ? { to: this.switchTarget(task, kind) } : {}) };
     this.episodes.push(episode);
