@@ -16,7 +16,7 @@ export const MAX_FAULT_MS = 120_000;
 export const DEFAULT_INLINE_HANG_MS = 30_000;
 const DEFAULT_BUSY_MS = 3_000;
 /** An inline hang blocks in slices this long, so the host can still notice and end it. */
-const INLINE_HANG_SLICE_MS = 250;
+const INLINE_HANG_SLICE_MS = 100;
 /** Leaks grow by this much per turn of the event loop: fast, yet visible on a 1 s chart. */
 const LEAK_CHUNK_DOUBLES = 512 * 1024; // 4 MB of V8 heap
 /** An inline leak stops growing here (it cannot be contained: it is the host's own heap). */
