@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { forkSpawner } from '../../main/core/hosts/fork-spawner.ts';
-import type { SpawnedProcess } from '../../main/core/hosts/process-spawner.ts';
-import { probeInit } from '../../test/fixtures/probe-hosts.ts';
-import type { ProbeApi } from '../../test/fixtures/probe-task.ts';
-import type { Port } from '../common/rpc-messages.ts';
-import { createRpcClient } from '../common/rpc.ts';
-import type { HostControlApi } from './host-control.ts';
+import { forkSpawner } from './fork-spawner.ts';
+import type { SpawnedProcess } from './process-spawner.ts';
+import { probeInit } from '../../../test/fixtures/probe-hosts.ts';
+import type { ProbeApi } from '../../../test/fixtures/probe-task.ts';
+import type { Port } from '../../../workers/common/rpc-messages.ts';
+import { createRpcClient } from '../../../workers/common/rpc.ts';
+import type { HostControlApi } from '../../../workers/entry/host-control.ts';
 
 const children: SpawnedProcess[] = [];
 afterEach(async () => {
@@ -23,7 +23,7 @@ afterEach(async () => {
 
 describe('the process entry as an Electron utility process', () => {
   it('detects process.parentPort at run time and unwraps its { data } messages', async () => {
-    const child = forkSpawner({ log: () => undefined }).spawn('render', { entry: join(import.meta.dirname, '../../test/fixtures/fake-utility-process-entry.ts') });
+    const child = forkSpawner({ log: () => undefined }).spawn('render', { entry: join(import.meta.dirname, '../../../test/fixtures/fake-utility-process-entry.ts') });
     children.push(child);
     // Everything the task sends must come through the utility port, none through process.send.
     const replies: unknown[] = [];
