@@ -4,6 +4,7 @@
  * contrast and has no budget. A budget that was not measured fails: silence is not a pass.
  */
 import type { Measurement, Unit, Verdict } from './results.ts';
+import { round } from './stats.ts';
 
 export interface Budget {
   readonly id: string;
@@ -21,7 +22,7 @@ export interface Budget {
 const BUDGETED = ['threads', 'processes', 'mix'] as const;
 
 export const ROWS = {
-  protocolRatio: 'Forkpad ÷ raw round trip, median (worst task)',
+  protocolRatio: 'Forkpad ÷ raw round trip, median (worst host kind)',
   hostDelayP99: 'host event-loop delay p99',
   spellP95: 'spelling edit → result p95',
   grammarP95: 'grammar edit → result p95',
@@ -171,6 +172,6 @@ export function checkBudgets(measurements: readonly Measurement[], scenarios?: R
 export function describeVerdict(verdict: Verdict): string {
   const budget = BUDGETS.find((candidate) => candidate.id === verdict.budget);
   const limit = `${budget?.comparison ?? ''} ${verdict.limit} ${verdict.unit}`;
-  const measured = verdict.measured === null ? 'not measured' : `${verdict.measured} ${verdict.unit}`;
+  const measured = verdict.measured === null ? 'not measured' : `${round(verdict.measured)} ${verdict.unit}`;
   return `${verdict.budget} [${verdict.column}]: ${measured} (budget ${limit})${verdict.why ? ` — ${verdict.why}` : ''}`;
 }

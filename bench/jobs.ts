@@ -38,7 +38,7 @@ function hostJobs(context: JobContext): Job[] {
   if (!wants(context.options, 1, 2, 3, 4, 9)) return [];
   return plan.hostModels.map((column) => ({
     label: `scenarios 1–4 · ${column}`,
-    weight: 8 + (plan.documentKb / 200) * 12 * plan.fromScratchRuns + plan.edits * 0.03 + plan.durableKeys / 15,
+    weight: 8 + (plan.documentKb / 200) * 12 * (plan.fromScratchRuns + (plan.priorityRuns && column !== 'inline' ? 1 : 0)) + plan.edits * 0.03 + plan.durableKeys / 15,
     run: (sink) =>
       runBenchChild(join(HOST_DIR, 'model-run.ts'), {
         column,
@@ -49,6 +49,7 @@ function hostJobs(context: JobContext): Job[] {
         edits: plan.edits,
         keys: plan.durableKeys,
         protocol: plan.protocol,
+        priorityRun: plan.priorityRuns && column !== 'inline',
       }, sink, CHILD_TIMEOUT_MS),
   }));
 }
@@ -97,7 +98,14 @@ export function browserJobs(context: JobContext, browser: () => Promise<BrowserS
   if (wants(context.options, 5)) {
     const document = sampleDocument(plan.documentKb * 1024, 5);
     for (const column of plan.browserModels) {
-      jobs.push(browserJob(`scenario 5 · typing · ${column}`, 6 + plan.browserKeys * 0.05, `5:${column}`, browser, (session) => measureTyping(session.page, column, plan.browserKeys, document)));
+      jobs.push(browserJob(`scenario 5 · typing · ${column}`, 8 + plan.browserKeys * 0.04, `5:${column}`, browser, (session) => measureTyping(session.page, column, plan.browserKeys, document)));
+    }
+    if (plan.priorityRuns) {
+      const label = 'scenario 5 · typing · processes, background tasks at lower priority';
+      jobs.push(browserJob(label, 8 + plan.browserKeys * 0.04, '5:processes (lower priority)', browser, (session) => measureTyping(session.page, 'processes', plan.browserKeys, document, { lowerPriority: true })));
+      // The floor of this browser set-up: the same typing into an empty document, nothing to check.
+      const control = 'control: empty document (mix)';
+      jobs.push(browserJob(`scenario 5 · typing · ${control}`, 8 + plan.browserKeys * 0.04, `5:${control}`, browser, (session) => measureTyping(session.page, 'mix', plan.browserKeys, '', { column: control })));
     }
   }
   if (wants(context.options, 8)) {

@@ -10,11 +10,13 @@ export interface Plan {
   readonly mode: 'quick' | 'full';
   /** Models the host-side scenarios (1–4, model memory) run under, in order. */
   readonly hostModels: readonly PresetId[];
-  readonly protocol: { readonly warmup: number; readonly blocks: number; readonly perBlock: number };
+  readonly protocol: { readonly warmup: number; readonly rounds: number };
   readonly documentKb: number;
   readonly fromScratchRuns: number;
   readonly edits: number;
   readonly durableKeys: number;
+  /** Scenarios 2 and 5 once more with the background task hosts at a lower OS priority. */
+  readonly priorityRuns: boolean;
   readonly poolRepeats: number;
   /** Per task and host kind (scenario 9's detail); the model totals are always measured. */
   readonly memoryPerTask: boolean;
@@ -34,11 +36,12 @@ export interface BenchOptions {
 export const FULL: Plan = {
   mode: 'full',
   hostModels: ['inline', 'threads', 'processes', 'mix'],
-  protocol: { warmup: 300, blocks: 5, perBlock: 400 },
+  protocol: { warmup: 300, rounds: 2000 },
   documentKb: 200,
   fromScratchRuns: 1,
   edits: 300,
   durableKeys: 150,
+  priorityRuns: true,
   poolRepeats: 3,
   memoryPerTask: true,
   startupModels: ['inline', 'threads', 'processes', 'mix'],
@@ -50,17 +53,18 @@ export const FULL: Plan = {
 export const QUICK: Plan = {
   mode: 'quick',
   hostModels: ['threads', 'processes', 'mix'],
-  protocol: { warmup: 200, blocks: 3, perBlock: 200 },
+  protocol: { warmup: 200, rounds: 600 },
   documentKb: 200,
   fromScratchRuns: 1,
   edits: 200,
-  durableKeys: 60,
+  durableKeys: 45,
+  priorityRuns: false,
   poolRepeats: 1,
   memoryPerTask: false,
   startupModels: ['threads', 'processes', 'mix'],
   startupRepeats: 1,
   browserModels: ['threads', 'processes', 'mix'],
-  browserKeys: 150,
+  browserKeys: 120,
 };
 
 export function usage(): string {

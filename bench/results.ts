@@ -33,7 +33,7 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     number: 1,
     title: 'Protocol overhead',
-    method: 'Sequential no-op calls through the supervisor’s stable client to each task, interleaved in blocks with raw round trips of a message of the same shape over a bare worker (postMessage), a bare fork (IPC, advanced serialization) and, for inline, a bare MessageChannel.',
+    method: 'Sequential no-op calls through the supervisor’s stable client to each task, taken in turn with raw round trips of a message of the same shape over a bare worker (postMessage), a bare fork (IPC, advanced serialization) and, for inline, a bare MessageChannel; the ratio is per task, against the bare channel of its host kind, and the worst task counts.',
   },
   {
     number: 2,
@@ -116,4 +116,6 @@ export interface BenchRun {
   readonly contention: Readonly<Record<string, Contention>>;
   readonly verdicts: readonly Verdict[];
   readonly notes: readonly string[];
+  /** How long each step of the run took, seconds. */
+  readonly steps: readonly { readonly label: string; readonly seconds: number }[];
 }

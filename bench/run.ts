@@ -16,12 +16,14 @@ import { ProgressBar } from './progress.ts';
 import { reportMarkdown } from './report/markdown.ts';
 import { writeRun } from './report/write.ts';
 import type { BenchRun, Contention, Measurement } from './results.ts';
+import { round, roundSummary } from './stats.ts';
 import { REPO_ROOT } from './host/bench-host.ts';
 
 interface Collected {
   readonly measurements: Measurement[];
   readonly contention: Record<string, Contention>;
   readonly notes: string[];
+  readonly steps: { label: string; seconds: number }[];
 }
 
 async function runJobs(options: BenchOptions, logFile: string, collected: Collected): Promise<void> {
@@ -30,6 +32,7 @@ async function runJobs(options: BenchOptions, logFile: string, collected: Collec
   try {
     for (const job of jobs) {
       progress.begin(job.label, job.weight);
+      const started = performance.now();
       const sink: ChildSink = {
         progress: (fraction, label) => progress.update(fraction, label),
         measurements: (items) => collected.measurements.push(...items),
@@ -45,11 +48,17 @@ async function runJobs(options: BenchOptions, logFile: string, collected: Collec
         collected.notes.push(`${job.label} failed: ${message.split('\n').slice(0, 3).join(' ')}`);
       }
       progress.end();
+      collected.steps.push({ label: job.label, seconds: Math.round((performance.now() - started) / 100) / 10 });
     }
   } finally {
     progress.finish();
     await close();
   }
+}
+
+/** A measurement as reported: three significant digits are all these machines can vouch for. */
+function rounded(item: Measurement): Measurement {
+  return { ...item, value: item.value === null ? null : round(item.value), ...(item.summary ? { summary: roundSummary(item.summary) } : {}) };
 }
 
 async function main(): Promise<number> {
@@ -67,17 +76,18 @@ async function main(): Promise<number> {
   const machine = await machineInfo(REPO_ROOT);
   const logFile = join(tmpdir(), `forkpad-bench-${Date.now()}.log`);
   console.error(`[bench] ${parsed.plan.mode} run on ${machine.cpuModel} (${machine.cores} cores); task and host logs go to ${logFile}`);
-  const collected: Collected = { measurements: [], contention: {}, notes: [] };
+  const collected: Collected = { measurements: [], contention: {}, notes: [], steps: [] };
   if (parsed.plan.mode === 'quick') collected.notes.push('Quick run: fewer samples; inline is left out of scenarios 1–4, and memory per task is not measured.');
   await runJobs(parsed, logFile, collected);
   const run: BenchRun = {
     mode: parsed.plan.mode,
     machine,
     seconds: Math.round((performance.now() - started) / 100) / 10,
-    measurements: collected.measurements,
+    measurements: collected.measurements.map(rounded),
     contention: collected.contention,
     verdicts: checkBudgets(collected.measurements, parsed.only),
     notes: collected.notes,
+    steps: collected.steps,
   };
   const written = await writeRun(run, REPO_ROOT);
   console.log(reportMarkdown(run));

@@ -8,10 +8,11 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SETTINGS_FILE } from '../../main/core/settings/settings-store.ts';
-import type { IsolationModel, TaskId } from '../../workers/common/tasks.ts';
+import type { HostKind, IsolationModel, TaskId } from '../../workers/common/tasks.ts';
 import { startWebHost, type WebHost } from '../../test/browser/harness.ts';
+import type { PlacedTask } from '../host/priority.ts';
 
-const READY_LINE = /\[(keystroke|render|spellcheck|grammar) (?:inline|thread|process)[^\]]*\] ready in \d+ ms/;
+const READY_LINE = /\[(keystroke|render|spellcheck|grammar) (inline|thread|process)(?: pid=(\d+))?[^\]]*\] ready in \d+ ms/;
 
 export interface BenchWebHost {
   readonly host: WebHost;
@@ -21,6 +22,8 @@ export interface BenchWebHost {
   readonly urlAt: number;
   /** When each task's host logged that it is ready; ones logged before the URL count at `urlAt`. */
   readonly readyAt: Map<TaskId, number>;
+  /** Where each task runs, from the same log lines (a thread's pid is the host's). */
+  readonly placed: Map<TaskId, PlacedTask>;
   stop(): Promise<void>;
 }
 
@@ -35,9 +38,15 @@ export async function startBenchWebHost(model: IsolationModel, files: readonly {
   const host = await startWebHost({ workspace, dataDir });
   const urlAt = performance.now();
   const readyAt = new Map<TaskId, number>();
+  const placed = new Map<TaskId, PlacedTask>();
+  const hostPid = host.process.pid ?? 0;
   const record = (line: string, at: number) => {
-    const task = READY_LINE.exec(line)?.[1] as TaskId | undefined;
-    if (task && !readyAt.has(task)) readyAt.set(task, at);
+    const match = READY_LINE.exec(line);
+    if (!match) return;
+    const [task, kind, pid] = [match[1] as TaskId, match[2] as HostKind, match[3]];
+    if (!readyAt.has(task)) readyAt.set(task, at);
+    // The newest line wins: after a switch or restart the task runs elsewhere.
+    placed.set(task, { task, kind, pid: kind === 'process' && pid !== undefined ? Number(pid) : hostPid });
   };
   for (const line of host.output().split('\n')) record(line, urlAt);
   let partial = '';
@@ -52,6 +61,7 @@ export async function startBenchWebHost(model: IsolationModel, files: readonly {
     spawnedAt,
     urlAt,
     readyAt,
+    placed,
     async stop() {
       await host.stop();
       await rm(root, { recursive: true, force: true });

@@ -62,7 +62,7 @@ async function load(started: StartedTask<TaskId>, text: string): Promise<void> {
 }
 
 function rows(label: 'idle' | 'loaded', reading: MemoryTotals, baseline: MemoryTotals): Measurement[] {
-  const column = params.kind;
+  const column = `task as ${params.kind}`;
   return [
     { scenario: 9, row: `${params.task}, ${label}: RSS added`, column, value: megabytes(reading.rssBytes - baseline.rssBytes), unit: 'MB' },
     { scenario: 9, row: `${params.task}, ${label}: PSS added`, column, value: megabytes(reading.pssBytes - baseline.pssBytes), unit: 'MB' },

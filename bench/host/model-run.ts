@@ -11,7 +11,10 @@ import { startBenchHost, type BenchHost } from './bench-host.ts';
 import { measureFromScratch, measureIncremental } from './checking.ts';
 import { measureDurability } from './durability.ts';
 import { hostTreeMemory, megabytes, type MemoryTotals } from './memory.ts';
+import { BACKGROUND_NICE, lowerBackgroundTasks, type PlacedTask } from './priority.ts';
 import { measureProtocol, type ProtocolOptions } from './protocol.ts';
+import type { TaskSupervisor } from '../../main/core/supervisor/supervisor-api.ts';
+import type { MetricsSnapshot } from '../../workers/common/metrics.ts';
 
 export interface ModelRunParams {
   readonly column: PresetId;
@@ -22,16 +25,18 @@ export interface ModelRunParams {
   readonly edits: number;
   readonly keys: number;
   readonly protocol: ProtocolOptions;
+  /** Check another document from scratch with the background tasks at a lower OS priority. */
+  readonly priorityRun: boolean;
 }
 
 const params = childParams<ModelRunParams>();
 const meter = new ContentionMeter(params.rootPid);
 
-async function scenario(number: number, fraction: number, label: string, work: () => Promise<Measurement[]>): Promise<void> {
+async function scenario(number: number, fraction: number, label: string, work: () => Promise<Measurement[]>, variant = ''): Promise<void> {
   toParent({ type: 'progress', fraction, label });
   await meter.begin();
   const items = await work();
-  toParent({ type: 'contention', key: `${number}:${params.column}`, contention: await meter.end() });
+  toParent({ type: 'contention', key: `${number}:${params.column}${variant}`, contention: await meter.end() });
   toParent({ type: 'measurements', items });
 }
 
@@ -47,6 +52,28 @@ async function memoryReading(label: 'idle' | 'loaded', baseline: MemoryTotals): 
 async function settle(): Promise<void> {
   globalThis.gc?.();
   await new Promise((resolve) => setTimeout(resolve, 500));
+}
+
+/** Where each task runs, from the supervisor's probe (a thread's process is this one). */
+async function placedTasks(supervisor: TaskSupervisor): Promise<PlacedTask[]> {
+  const snapshot =
+    supervisor.latestMetrics() ??
+    (await new Promise<MetricsSnapshot>((resolve) => {
+      const off = supervisor.onMetrics((next) => {
+        off();
+        resolve(next);
+      });
+    }));
+  return snapshot.tasks.map((sample) => ({ task: sample.task, kind: sample.kind, pid: sample.kind === 'process' && sample.pid !== null ? sample.pid : process.pid }));
+}
+
+/** Scenario 2 again, on a fresh document, after lowering the background tasks' priority. */
+async function priorityRun(host: BenchHost, supervisor: TaskSupervisor): Promise<Measurement[]> {
+  const lowered = await lowerBackgroundTasks(await placedTasks(supervisor));
+  if (lowered.length === 0) return [];
+  toParent({ type: 'note', text: `${params.column}: lowered to nice ${BACKGROUND_NICE}: ${lowered.join(', ')}` });
+  const document = { name: 'bench-priority.md', text: sampleDocument(params.documentKb * 1024, 50) };
+  return measureFromScratch(host, params.column, [document], `, background tasks at nice ${BACKGROUND_NICE}`);
 }
 
 runChild(async () => {
@@ -69,7 +96,8 @@ runChild(async () => {
     await settle();
     toParent({ type: 'measurements', items: await memoryReading('loaded', baseline) });
     await scenario(3, 0.6, 'single-word edits', () => measureIncremental(host, params.column, params.edits));
-    await scenario(4, 0.8, 'typing at 15 keys/s', () => measureDurability(host, params.column, params.keys));
+    await scenario(4, 0.75, 'typing at 15 keys/s', () => measureDurability(host, params.column, params.keys));
+    if (params.priorityRun) await scenario(2, 0.85, 'from scratch, background tasks at lower priority', () => priorityRun(host, supervisor), ' (lower priority)');
     toParent({ type: 'progress', fraction: 1, label: 'stopping' });
   } finally {
     await host.dispose();

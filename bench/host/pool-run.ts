@@ -11,7 +11,7 @@ import { sampleDocument } from '../../workers/tasks/text/sample-document.ts';
 import { ROWS } from '../budgets.ts';
 import { childParams, runChild, toParent } from '../child-protocol.ts';
 import { ContentionMeter } from '../machine.ts';
-import type { Measurement } from '../results.ts';
+import type { Contention, Measurement } from '../results.ts';
 import { median, summarize } from '../stats.ts';
 import { fileLog } from './bench-host.ts';
 import { shareCuts } from './shares.ts';
@@ -32,11 +32,20 @@ function issueKey(issue: GrammarIssue): string {
   return `${issue.start}:${issue.end}:${issue.rule}:${issue.message}`;
 }
 
+interface PoolRun {
+  readonly ms: number;
+  readonly issues: string[];
+  /** Other work on the machine while the shares were checked (host start-up excluded). */
+  readonly contention: Contention;
+}
+
 /** Starts `size` grammar processes, checks `text` split among them, and stops them again. */
-async function poolCheck(size: number, text: string, log: (line: string) => void): Promise<{ ms: number; issues: string[] }> {
+async function poolCheck(size: number, text: string, log: (line: string) => void): Promise<PoolRun> {
   const hosts: StartedTask<'grammar'>[] = await Promise.all(Array.from({ length: size }, () => startTask('grammar', 'process', log)));
+  const meter = new ContentionMeter(params.rootPid);
   try {
     const cuts = shareCuts(text, size);
+    await meter.begin();
     const started = performance.now();
     const shares = await Promise.all(hosts.map(async (host, index) => {
       const from = cuts[index] ?? 0;
@@ -45,45 +54,58 @@ async function poolCheck(size: number, text: string, log: (line: string) => void
       const result = await host.api.check({ version: 1 });
       return result.issues.map((issue) => issueKey({ ...issue, start: issue.start + from, end: issue.end + from }));
     }));
-    return { ms: performance.now() - started, issues: shares.flat() };
+    const ms = performance.now() - started;
+    return { ms, issues: shares.flat(), contention: await meter.end() };
   } finally {
     await Promise.all(hosts.map((host) => host.stop()));
   }
 }
 
+const columnOf = (size: number) => (size === 1 ? '1 process' : `${size} processes`);
+
+function mean(values: readonly number[]): number {
+  return Math.round((values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length)) * 10) / 10;
+}
+
+/** Each size's runs as measurements, and the machine's contention averaged over them. */
+function report(size: number, runs: readonly PoolRun[], speedups: readonly number[], mismatched: number): Measurement[] {
+  const column = columnOf(size);
+  const note = `${runs.length} run(s); issues ${mismatched === 0 ? 'identical to 1 process' : `differed from 1 process in ${mismatched} run(s)`}`;
+  const contention: Contention = {
+    loadAverage: mean(runs.map((run) => run.contention.loadAverage)),
+    machineBusyPercent: mean(runs.map((run) => run.contention.machineBusyPercent)),
+    othersPercent: mean(runs.map((run) => run.contention.othersPercent)),
+    seconds: Math.round(runs.reduce((sum, run) => sum + run.contention.seconds, 0) * 10) / 10,
+  };
+  toParent({ type: 'contention', key: `6:${column}`, contention });
+  const ms = runs.map((run) => run.ms);
+  return [
+    { scenario: 6, row: `full grammar check of ${params.documentKb} KB, median`, column, value: median(ms), unit: 'ms', summary: summarize(ms) },
+    { scenario: 6, row: ROWS.poolSpeedup, column, value: mismatched === 0 ? median(speedups) : null, unit: '×', note },
+    { scenario: 6, row: 'ideal speedup', column, value: Math.min(size, params.cores), unit: '×' },
+  ];
+}
+
 runChild(async () => {
   const log = fileLog(params.logFile);
-  const meter = new ContentionMeter(params.rootPid);
-  await meter.begin();
-  const times = new Map(params.sizes.map((size) => [size, [] as number[]]));
+  const runs = new Map(params.sizes.map((size) => [size, [] as PoolRun[]]));
   const speedups = new Map(params.sizes.map((size) => [size, [] as number[]]));
   const mismatches = new Map(params.sizes.map((size) => [size, 0]));
   let step = 0;
   for (let repeat = 0; repeat < params.repeats; repeat++) {
+    // A new text each round: the task caches lints by paragraph text, so a repeat must not hit it.
     const text = sampleDocument(params.documentKb * 1024, 100 + repeat);
-    let reference: { ms: number; issues: string[] } | undefined;
+    let reference: PoolRun | undefined;
     for (const size of params.sizes) {
       toParent({ type: 'progress', fraction: step++ / (params.repeats * params.sizes.length), label: `grammar pool of ${size}, run ${repeat + 1}` });
       const run = await poolCheck(size, text, log);
       reference ??= run;
-      times.get(size)?.push(run.ms);
+      runs.get(size)?.push(run);
       speedups.get(size)?.push(reference.ms / run.ms);
       const same = run.issues.length === reference.issues.length && run.issues.every((key, index) => key === reference?.issues[index]);
       if (!same) mismatches.set(size, (mismatches.get(size) ?? 0) + 1);
     }
   }
-  const items: Measurement[] = [];
-  for (const size of params.sizes) {
-    const column = size === 1 ? '1 process' : `${size} processes`;
-    const ms = times.get(size) ?? [];
-    const mismatched = mismatches.get(size) ?? 0;
-    const note = `${params.repeats} run(s); issues ${mismatched === 0 ? 'identical to 1 process' : `differed from 1 process in ${mismatched} run(s)`}`;
-    items.push(
-      { scenario: 6, row: `full grammar check of ${params.documentKb} KB, median`, column, value: median(ms), unit: 'ms', summary: summarize(ms) },
-      { scenario: 6, row: ROWS.poolSpeedup, column, value: mismatched === 0 ? median(speedups.get(size) ?? []) : null, unit: '×', note },
-      { scenario: 6, row: 'ideal speedup', column, value: Math.min(size, params.cores), unit: '×' },
-    );
-  }
-  toParent({ type: 'contention', key: '6:pool', contention: await meter.end() });
+  const items = params.sizes.flatMap((size) => report(size, runs.get(size) ?? [], speedups.get(size) ?? [], mismatches.get(size) ?? 0));
   toParent({ type: 'measurements', items });
 });

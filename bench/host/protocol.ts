@@ -16,8 +16,8 @@ import { echoCall, echoReply } from './raw-echo-reply.ts';
 
 export interface ProtocolOptions {
   readonly warmup: number;
-  readonly blocks: number;
-  readonly perBlock: number;
+  /** Round trips of each channel, taken in turn. */
+  readonly rounds: number;
 }
 
 interface Channel {
@@ -92,52 +92,69 @@ function taskChannel(supervisor: TaskSupervisor, task: TaskId): Channel {
   return { name: task, roundTrip: async () => void (await client.noop(null)), close: () => Promise.resolve() };
 }
 
-async function sample(channel: Channel, count: number, into: number[] | undefined): Promise<void> {
-  for (let index = 0; index < count; index++) {
-    const started = performance.now();
-    await channel.roundTrip();
-    into?.push(performance.now() - started);
-  }
+async function roundTrip(channel: Channel): Promise<number> {
+  const started = performance.now();
+  await channel.roundTrip();
+  return performance.now() - started;
 }
 
-/** Round trips of every channel, interleaved in blocks (order rotated) so drift hits all alike. */
+/**
+ * Round trips of every channel, one each in turn (the order rotating every round), so a burst of
+ * other work on the machine lands on all channels alike instead of on one channel's block.
+ */
 async function measureAll(channels: readonly Channel[], options: ProtocolOptions): Promise<Map<string, number[]>> {
   const samples = new Map(channels.map((channel) => [channel.name, [] as number[]]));
-  for (const channel of channels) await sample(channel, options.warmup, undefined);
-  for (let block = 0; block < options.blocks; block++) {
-    const order = channels.map((_, index) => channels[(index + block) % channels.length] as Channel);
-    for (const channel of order) await sample(channel, options.perBlock, samples.get(channel.name));
+  for (const channel of channels) for (let index = 0; index < options.warmup; index++) await roundTrip(channel);
+  for (let round = 0; round < options.rounds; round++) {
+    for (let offset = 0; offset < channels.length; offset++) {
+      const channel = channels[(round + offset) % channels.length] as Channel;
+      samples.get(channel.name)?.push(await roundTrip(channel));
+    }
   }
   return samples;
 }
 
+/**
+ * One bare channel per task of each kind: on two cores with many threads, where the OS places a
+ * thread changes its round trip for the whole run, so each side gets as many placements.
+ */
+function rawChannels(model: IsolationModel): Map<HostKind, Channel[]> {
+  const channels = new Map<HostKind, Channel[]>();
+  for (const task of TASK_IDS) {
+    const kind = model[task];
+    const made = RAW[kind]();
+    const list = channels.get(kind) ?? [];
+    list.push({ ...made, name: `${made.name} #${list.length + 1}` });
+    channels.set(kind, list);
+  }
+  return channels;
+}
+
 export async function measureProtocol(column: string, model: IsolationModel, supervisor: TaskSupervisor, options: ProtocolOptions): Promise<Measurement[]> {
-  const kinds = [...new Set(TASK_IDS.map((task) => model[task]))];
-  const raw = new Map(kinds.map((kind) => [kind, RAW[kind]()]));
+  const raw = rawChannels(model);
   const tasks = TASK_IDS.map((task) => taskChannel(supervisor, task));
   try {
-    const samples = await measureAll([...raw.values(), ...tasks], options);
+    const samples = await measureAll([...[...raw.values()].flat(), ...tasks], options);
+    const pooled = (names: readonly string[]) => names.flatMap((name) => samples.get(name) ?? []);
     const measurements: Measurement[] = [];
     const ratios: number[] = [];
-    const at = (row: string, value: number, values: readonly number[], unit: 'ms' | '×' = 'ms', note?: string): Measurement => ({
-      scenario: 1, row, column, value, unit, ...(unit === 'ms' ? { summary: summarize(values) } : {}), ...(note ? { note } : {}),
-    });
-    for (const kind of kinds) {
-      const channel = raw.get(kind) as Channel;
-      const baseline = samples.get(channel.name) ?? [];
+    const at = (row: string, values: readonly number[]): Measurement => ({ scenario: 1, row, column, value: median(values), unit: 'ms', summary: summarize(values) });
+    for (const [kind, channels] of raw) {
       const hosted = TASK_IDS.filter((task) => model[task] === kind);
-      const forkpad = hosted.flatMap((task) => samples.get(task) ?? []);
-      const taskRatios = hosted.map((task) => median(samples.get(task) ?? []) / median(baseline));
-      ratios.push(...taskRatios);
+      const baseline = pooled(channels.map((channel) => channel.name));
+      const forkpad = pooled(hosted);
+      const ratio = median(forkpad) / median(baseline);
+      ratios.push(ratio);
+      const perTask = hosted.map((task) => `${task} ${(median(samples.get(task) ?? []) / median(baseline)).toFixed(2)}×`).join(', ');
       measurements.push(
-        at(`${kind}: ${channel.name} round trip, median`, median(baseline), baseline),
-        at(`${kind}: Forkpad no-op round trip, median`, median(forkpad), forkpad),
-        at(`${kind}: Forkpad ÷ raw, median (worst task)`, Math.max(...taskRatios), [], '×', hosted.map((task, index) => `${task} ${(taskRatios[index] ?? 0).toFixed(2)}×`).join(', ')),
+        at(`${kind}: ${channels[0]?.name.replace(/ #\d+$/, '') ?? 'raw'} round trip, median`, baseline),
+        at(`${kind}: Forkpad no-op round trip, median`, forkpad),
+        { scenario: 1, row: `${kind}: Forkpad ÷ raw, median`, column, value: ratio, unit: '×', note: `${kind}: per task ${perTask}` },
       );
     }
-    measurements.push(at(ROWS.protocolRatio, Math.max(...ratios), [], '×'));
+    measurements.push({ scenario: 1, row: ROWS.protocolRatio, column, value: Math.max(...ratios), unit: '×' });
     return measurements;
   } finally {
-    await Promise.all([...raw.values()].map((channel) => channel.close()));
+    await Promise.all([...raw.values()].flat().map((channel) => channel.close()));
   }
 }

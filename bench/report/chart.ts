@@ -15,8 +15,12 @@ function escape(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
 
-function text(x: number, y: number, content: string, extra = ''): string {
-  return `<text x="${round(x)}" y="${round(y)}" ${FONT} font-size="11" ${extra}>${escape(content)}</text>`;
+function text(x: number, y: number, content: string, extra = '', size = 11): string {
+  return `<text x="${round(x)}" y="${round(y)}" ${FONT} font-size="${size}" ${extra}>${escape(content)}</text>`;
+}
+
+function title(x: number, y: number, content: string): string {
+  return text(x, y, content, 'font-weight="bold"', 13);
 }
 
 interface Bar {
@@ -36,17 +40,17 @@ function budgetBars(run: BenchRun): { group: string; bars: Bar[] }[] {
       const share = value === null || value <= 0 ? null : budget.comparison === '<=' ? value / budget.limit : budget.limit / value;
       return { label: column, color: COLORS[column] ?? COLORS.pool ?? '#555', share, title: `${budget.row} · ${column}: ${value === null ? 'n/a' : round(value)} ${budget.unit} (budget ${budget.comparison} ${budget.limit})` };
     });
-    return { group: `${budget.scenario}. ${budget.row}`, bars };
+    return { group: `${budget.scenario}. ${budget.id} ${budget.comparison === '<=' ? '≤' : '≥'} ${budget.limit}${budget.unit === 'ms' ? ' ms' : budget.unit}`, bars };
   });
 }
 
 function budgetPanel(run: BenchRun, top: number): { svg: string; height: number } {
   const groups = budgetBars(run);
   const height = 300;
-  const plot = { left: 60, right: WIDTH - 20, top: top + 40, bottom: top + height - 90 };
+  const plot = { left: 60, right: WIDTH - 90, top: top + 40, bottom: top + height - 90 };
   const [low, high] = [-2, 3];
   const y = (share: number) => plot.bottom - ((Math.log10(Math.min(10 ** high, Math.max(10 ** low, share))) - low) / (high - low)) * (plot.bottom - plot.top);
-  const parts = [text(plot.left, top + 18, 'Each budgeted figure as a share of its budget (log scale; at or below the red line is within budget)', 'font-size="13" font-weight="bold"')];
+  const parts = [title(plot.left, top + 18, 'Each budgeted figure as a share of its budget (log scale; at or below the red line is within budget)')];
   for (let power = low; power <= high; power++) {
     parts.push(`<line x1="${plot.left}" x2="${plot.right}" y1="${y(10 ** power)}" y2="${y(10 ** power)}" stroke="#e0e0e0"/>`, text(8, y(10 ** power) + 4, `${10 ** power}×`));
   }
@@ -59,7 +63,7 @@ function budgetPanel(run: BenchRun, top: number): { svg: string; height: number 
       if (bar.share === null) parts.push(text(x, plot.bottom - 4, '×', `fill="${bar.color}"`));
       else parts.push(`<rect x="${round(x)}" y="${round(y(bar.share))}" width="${round(barWidth - 2)}" height="${round(plot.bottom - y(bar.share))}" fill="${bar.color}"><title>${escape(bar.title)}</title></rect>`);
     });
-    parts.push(`<text transform="translate(${round(x0 + groupWidth / 2)},${plot.bottom + 10}) rotate(30)" ${FONT} font-size="10">${escape(group.group.slice(0, 34))}</text>`);
+    parts.push(`<text transform="translate(${round(x0 + groupWidth / 2)},${plot.bottom + 10}) rotate(20)" ${FONT} font-size="10">${escape(group.group)}</text>`);
   });
   parts.push(`<line x1="${plot.left}" x2="${plot.right}" y1="${y(1)}" y2="${y(1)}" stroke="#d62728" stroke-dasharray="6 3" stroke-width="1.5"/>`);
   return { svg: parts.join('\n'), height };
@@ -67,8 +71,8 @@ function budgetPanel(run: BenchRun, top: number): { svg: string; height: number 
 
 function poolPanel(run: BenchRun, top: number): { svg: string; height: number } {
   const items = run.measurements.filter((item) => item.scenario === 6 && item.row.startsWith('speedup'));
-  const height = 160;
-  const parts = [text(60, top + 18, 'Parallel grammar: speedup of a full 200 KB check with N processes (bar) against the ideal (line)', 'font-size="13" font-weight="bold"')];
+  const height = 70;
+  const parts = [title(60, top + 18, 'Parallel grammar: speedup of a full 200 KB check with N processes (bar) against the ideal (line)')];
   const max = Math.max(2, ...items.map((item) => item.value ?? 0));
   const x = (value: number) => 160 + (value / max) * (WIDTH - 220);
   items.forEach((item, index) => {
@@ -84,7 +88,7 @@ function poolPanel(run: BenchRun, top: number): { svg: string; height: number } 
 function memoryPanel(run: BenchRun, top: number): { svg: string; height: number } {
   const rows = ['whole model, idle: RSS added', 'whole model, loaded: RSS added'];
   const height = 60 + rows.length * MODEL_COLUMNS.length * 18;
-  const parts = [text(60, top + 18, 'Memory each model adds to the host (RSS of the host and its task processes, MB)', 'font-size="13" font-weight="bold"')];
+  const parts = [title(60, top + 18, 'Memory each model adds to the host (RSS of the host and its task processes, MB)')];
   const values = run.measurements.filter((item) => item.scenario === 9 && rows.includes(item.row));
   const max = Math.max(1, ...values.map((item) => item.value ?? 0));
   let rowY = top + 36;

@@ -87,6 +87,7 @@ export function resultsMarkdown(run: BenchRun, chartPath?: string): string {
   for (const scenario of SCENARIOS) {
     lines.push(`### ${scenario.number}. ${scenario.title}`, '', scenario.method, '', ...scenarioTable(run, scenario.number), '');
   }
+  if (run.steps.length > 0) lines.push(`Time per step: ${run.steps.map((step) => `${step.label} ${step.seconds} s`).join('; ')}.`, '');
   return lines.join('\n');
 }
 
