@@ -223,9 +223,19 @@ export interface GrammarResult extends Versioned {
   readonly degraded?: string;
 }
 
+/**
+ * One replica's share of a pooled grammar check: the replica lints only the units whose text
+ * hashes to `index` modulo `count`. The function is of the text alone, so an unchanged paragraph
+ * always goes to the same replica and its cache stays warm.
+ */
+export interface GrammarShard {
+  readonly index: number;
+  readonly count: number;
+}
+
 export interface GrammarApi extends DocumentSyncApi {
-  /** Lints changed paragraphs, those in `visible` first. */
-  check: Method<{ readonly version: number; readonly visible?: TextRange }, GrammarResult>;
+  /** Lints changed paragraphs, those in `visible` first; with `shard`, only that share of them. */
+  check: Method<{ readonly version: number; readonly visible?: TextRange; readonly shard?: GrammarShard }, GrammarResult>;
   setIgnoredRules: Method<{ readonly rules: readonly string[] }, void>;
 }
 

@@ -4,7 +4,7 @@
  * ones first, and stops between paragraphs when cancelled or superseded by a newer version; what
  * it linted stays cached, so the next check carries on where it stopped.
  */
-import { VersionedDocument, type DocumentChange, type TextRange } from '../../common/document.ts';
+import { VersionedDocument, type DocumentChange } from '../../common/document.ts';
 import { Errors } from '../../common/errors.ts';
 import type { GrammarEvents, GrammarIssue, GrammarResult, OpenRequest } from '../../common/task-api.ts';
 import { createPacer } from '../text/cooperative.ts';
@@ -12,6 +12,8 @@ import { clampRange, DEFAULT_LIMITS, planCheck, type GrammarLimits } from './che
 import type { HarperLint, ParagraphLinter } from './harper-linter.ts';
 import { LruCache } from './lru-cache.ts';
 import type { TextUnit } from './paragraphs.ts';
+import type { CheckRequest } from './requests.ts';
+import { inShard } from './shard.ts';
 
 export interface GrammarCheckerOptions {
   readonly linter: ParagraphLinter;
@@ -64,12 +66,15 @@ export class GrammarChecker {
     this.ignored = new Set(rules);
   }
 
-  async check(request: { readonly version: number; readonly visible?: TextRange }, signal: AbortSignal): Promise<GrammarResult> {
+  async check(request: CheckRequest, signal: AbortSignal): Promise<GrammarResult> {
     const document = this.document;
     if (!document) throw Errors.invalidInput('check', 'no document is open');
     if (request.version > document.version) throw Errors.outOfSync(request.version, document.version);
     const { uri, version, text } = document;
-    const plan = planCheck(text, clampRange(request.visible, text.length), this.limits);
+    const whole = planCheck(text, clampRange(request.visible, text.length), this.limits);
+    const { shard } = request;
+    // A pool replica lints its share only; the pool merges the shares into one result.
+    const plan = shard ? { ...whole, units: whole.units.filter((unit) => inShard(text.slice(unit.start, unit.end), shard)) } : whole;
     const generation = this.generation;
     const pacer = createPacer('grammar check', signal, () => this.generation !== generation);
     const progress = this.progressReporter(uri, version, plan.units.length);

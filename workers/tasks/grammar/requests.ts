@@ -3,12 +3,17 @@
  * and the host, and bad input must become a clear error, never a harper call on garbage.
  */
 import * as v from 'valibot';
-import { MAX_DOCUMENT_LENGTH, type DocumentChange, type TextRange } from '../../common/document.ts';
+import { MAX_DOCUMENT_LENGTH, type DocumentChange } from '../../common/document.ts';
 import { Errors } from '../../common/errors.ts';
-import type { OpenRequest } from '../../common/task-api.ts';
+import type { RequestOf } from '../../common/rpc.ts';
+import type { GrammarApi, OpenRequest } from '../../common/task-api.ts';
+
+export type CheckRequest = RequestOf<GrammarApi['check']>;
 
 const MAX_EDITS = 10_000;
 const MAX_RULES = 2_000;
+/** More shards than any machine's cores would only be a malformed request. */
+const MAX_SHARDS = 1_024;
 const Count = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
 const Uri = v.pipe(v.string(), v.minLength(1), v.maxLength(4_096));
 
@@ -33,6 +38,12 @@ const CheckSchema = v.object({
       v.check((range) => range.start <= range.end, 'visible.start must not be after visible.end'),
     ),
   ),
+  shard: v.optional(
+    v.pipe(
+      v.object({ index: Count, count: v.pipe(Count, v.minValue(1), v.maxValue(MAX_SHARDS)) }),
+      v.check((shard) => shard.index < shard.count, 'shard.index must be below shard.count'),
+    ),
+  ),
 });
 
 const RulesSchema = v.object({
@@ -55,7 +66,7 @@ export function parseChange(value: unknown): DocumentChange {
   return parse(ChangeSchema, value, 'change');
 }
 
-export function parseCheckRequest(value: unknown): { readonly version: number; readonly visible?: TextRange } {
+export function parseCheckRequest(value: unknown): CheckRequest {
   return parse(CheckSchema, value, 'check request');
 }
 
