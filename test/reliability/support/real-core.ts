@@ -12,7 +12,7 @@ import { sourceEntryPaths, type EntryPaths } from '../../../main/core/hosts/entr
 import { forkSpawner } from '../../../main/core/hosts/fork-spawner.ts';
 import type { ProcessSpawner } from '../../../main/core/hosts/process-spawner.ts';
 import { createHostCore, type HostCore } from '../../../main/core/host-service/host-core.ts';
-import type { TaskSupervisor } from '../../../main/core/supervisor/supervisor-api.ts';
+import type { Primer, TaskSupervisor } from '../../../main/core/supervisor/supervisor-api.ts';
 import type { SupervisorOptions } from '../../../main/core/supervisor/supervisor-options.ts';
 import { createTaskSupervisor } from '../../../main/core/supervisor/task-supervisor.ts';
 import type { HostEvents } from '../../../workers/common/host-api.ts';
@@ -64,6 +64,8 @@ export interface RealCoreOptions {
   readonly keepLogs?: number;
   /** Task entries; default: the TypeScript sources. */
   readonly entries?: EntryPaths;
+  /** Wraps the session's primer (e.g. to look at the disk right after a new keystroke host opened its journal). */
+  readonly wrapPrimer?: (primer: Primer) => Primer;
   /** Wraps the supervisor the core gets (e.g. to count what reaches the tasks). */
   readonly wrapSupervisor?: (supervisor: TaskSupervisor) => TaskSupervisor;
 }
@@ -107,7 +109,7 @@ export async function startRealCore(options: RealCoreOptions = {}): Promise<Real
       supervisor = createTaskSupervisor({
         entries: options.entries ?? sourceEntryPaths(),
         loadInline: loadRegisteredTask,
-        primer,
+        primer: options.wrapPrimer ? options.wrapPrimer(primer) : primer,
         dataDir,
         assets: SOURCE_ASSETS,
         settings: taskSettings,
