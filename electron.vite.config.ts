@@ -23,6 +23,7 @@ export default defineConfig({
           'web-host': resolve(root, 'main/web/web-host.ts'),
           'task-thread': resolve(root, 'workers/entry/thread.ts'),
           'task-process': resolve(root, 'workers/entry/process.ts'),
+          'lesson-host': resolve(root, 'main/core/lesson/lesson-host.ts'),
         },
       },
     },

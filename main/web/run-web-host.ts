@@ -9,6 +9,7 @@ import type { TaskAssets } from '../../workers/common/task-api.ts';
 import { validateHostRequest } from '../core/boundary/validate-host-request.ts';
 import { Workspace } from '../core/files/workspace.ts';
 import { createHostCore, type HostCore } from '../core/host-service/host-core.ts';
+import { lessonSetupBeside } from '../core/lesson/lesson-setup.ts';
 import { findRendererRoot } from './build-paths.ts';
 import { parseWebHostArgs, usage } from './cli-args.ts';
 import { startWebServer, type WebServer } from './web-server.ts';
@@ -44,7 +45,9 @@ export async function runWebHost(options: RunOptions): Promise<void> {
     dataDir,
     files: workspace,
     log,
-    ...(tasks ? { createSupervisor: webSupervisorFactory({ dataDir, hereDir: options.hereDir, assets: options.assets, log }) } : {}),
+    ...(tasks
+      ? { createSupervisor: webSupervisorFactory({ dataDir, hereDir: options.hereDir, assets: options.assets, log }), lesson: lessonSetupBeside(options.hereDir, options.assets, log) }
+      : {}),
   });
   const server = await startWebServer({ rendererRoot, core, validate: validateHostRequest, log, port });
   log(`[web host] workspace ${workspace.root}, data ${dataDir}, tasks ${core.supervisor ? 'on' : 'off'}`);

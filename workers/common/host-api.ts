@@ -4,6 +4,7 @@
  * same RPC; the host validates every request at its boundary.
  */
 import type { DocumentStats, TextEdit, TextRange } from './document.ts';
+import type { LessonProgress, LessonReport, LessonRequest } from './lesson.ts';
 import type { MenuCommand } from './menu-model.ts';
 import type { MetricsSnapshot, TaskState } from './metrics.ts';
 import type { Method } from './rpc.ts';
@@ -176,6 +177,12 @@ export interface HostApi {
   addToDictionary: Method<{ readonly word: string }, void>;
   /** Ignores a grammar rule (harper rule name) from now on; kept in settings; grammar is re-checked. */
   ignoreRule: Method<{ readonly rule: string }, void>;
+  /**
+   * Measures the notes' claims live on this machine (The Lesson), in fresh hosts of its own that
+   * never touch the running tasks; `lessonProgress` reports each claim as it finishes. One
+   * measurement at a time: a second call while one runs is refused. Cancel through the call's signal.
+   */
+  measureLesson: Method<LessonRequest, LessonReport>;
 }
 
 /** The web host's WebSocket path; the page's `token` query parameter (or its cookie) goes with it. */
@@ -199,6 +206,8 @@ export interface HostEvents {
   protocolError: { readonly message: string };
   /** Electron's native menu was used: the renderer runs the command as if its own menu bar had. */
   menuCommand: MenuCommand;
+  /** How far `measureLesson` has got; each claim's result as soon as it is measured. */
+  lessonProgress: LessonProgress;
 }
 
-export type { Suggestions };
+export type { LessonProgress, LessonReport, LessonRequest, Suggestions };

@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import { MAX_DOCUMENT_LENGTH } from '../../../workers/common/document.ts';
 import type { HostApi } from '../../../workers/common/host-api.ts';
+import { CLAIM_IDS } from '../../../workers/common/lesson.ts';
 import type { RequestOf } from '../../../workers/common/rpc.ts';
 import type { FaultKind, KeyKind } from '../../../workers/common/task-api.ts';
 import { HOST_KINDS, PRESETS, TASK_IDS } from '../../../workers/common/tasks.ts';
@@ -121,6 +122,18 @@ const settings = strict({
   refreshMs: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(L.minRefreshMs), v.maxValue(L.maxRefreshMs))),
 });
 
+/** At most each claim once: a longer list could only repeat work. */
+const lessonRequest = strict({
+  claims: v.optional(
+    v.pipe(
+      v.array(v.picklist(CLAIM_IDS)),
+      v.maxLength(CLAIM_IDS.length),
+      v.check((claims) => new Set(claims).size === claims.length, 'a claim is named twice'),
+      v.readonly(),
+    ),
+  ),
+});
+
 /** One schema per `HostApi` method. */
 export const HOST_REQUEST_SCHEMAS = {
   hello: v.null(),
@@ -139,6 +152,7 @@ export const HOST_REQUEST_SCHEMAS = {
   suggest: strict({ word }),
   addToDictionary: strict({ word }),
   ignoreRule: strict({ rule: printable(L.maxRuleLength, 'the rule name') }),
+  measureLesson: lessonRequest,
 } satisfies { readonly [K in keyof HostApi]: v.GenericSchema<unknown, RequestOf<HostApi[K]>> };
 
 // ---- compile-time proof that each schema accepts exactly its HostApi request type ----------

@@ -3,15 +3,21 @@
  * `serveRpc` dispatches any own or prototype method by name: nothing else may be reachable.
  * Requests have passed the boundary validator (main/core/boundary) before they get here.
  */
-import { Errors } from '../../../workers/common/errors.ts';
+import { Errors, ForkpadError } from '../../../workers/common/errors.ts';
 import type { HostApi, IsolationRequest, TaskAction } from '../../../workers/common/host-api.ts';
 import { PRESETS, type IsolationModel } from '../../../workers/common/tasks.ts';
+import type { LessonService } from '../lesson/lesson-service.ts';
 import type { TaskSupervisor } from '../supervisor/supervisor-api.ts';
 import type { HostRuntime } from './host-core.ts';
 
 function requireTasks(runtime: HostRuntime, what: string): TaskSupervisor {
   if (!runtime.supervisor) throw Errors.stopped('tasks', `this host runs without tasks (--no-tasks), so ${what} is not available`);
   return runtime.supervisor;
+}
+
+function requireLesson(runtime: HostRuntime): LessonService {
+  if (!runtime.lesson) throw new ForkpadError('UnavailableError', 'UNAVAILABLE', 'This host was started without the lesson\'s measurements, so the claims stand without evidence here.');
+  return runtime.lesson;
 }
 
 function modelFor(request: IsolationRequest, current: IsolationModel): IsolationModel {
@@ -116,5 +122,7 @@ export function createHostApi(runtime: HostRuntime): HostApi {
       await supervisor.updateSettings({ ignoredRules });
       session.recheck('grammar');
     },
+
+    measureLesson: (request, signal) => requireLesson(runtime).measure(request, signal),
   };
 }

@@ -9,6 +9,8 @@ import type { MenuState } from '../../../workers/common/menu-model.ts';
 import type { TaskSettings } from '../../../workers/common/task-api.ts';
 import type { FileAccess } from '../files/file-access.ts';
 import { RecentFiles } from '../files/recent-files.ts';
+import { LessonService } from '../lesson/lesson-service.ts';
+import type { LessonSetup } from '../lesson/lesson-setup.ts';
 import { EditorSession } from '../session/editor-session.ts';
 import type { EventSink } from '../session/task-router.ts';
 import { SettingsStore } from '../settings/settings-store.ts';
@@ -37,6 +39,8 @@ export interface HostCoreOptions {
   readonly helloWaitMs?: number;
   /** How long starting the tasks and asking for journals may take before the host goes on without. */
   readonly recoverTimeoutMs?: number;
+  /** Where the lesson's measurements find their entries; without it `measureLesson` is refused. */
+  readonly lesson?: LessonSetup;
 }
 
 export interface HostCore {
@@ -66,6 +70,8 @@ export interface HostRuntime {
   readonly session: EditorSession;
   readonly documents: DocumentFiles;
   readonly supervisor: TaskSupervisor | undefined;
+  /** The lesson's measurements, when the host was given their setup. */
+  readonly lesson: LessonService | undefined;
   readonly emit: EventSink;
   hello(): Promise<HostHello>;
   /** Something the menu shows changed without an event saying so (settings, a switch starting). */
@@ -152,6 +158,7 @@ export async function createHostCore(options: HostCoreOptions): Promise<HostCore
     : Promise.resolve(undefined);
   let restored: string | undefined;
   void recovered.then((message) => (restored = message));
+  const lesson = options.lesson ? new LessonService(options.lesson, (progress) => hub.emit('lessonProgress', progress)) : undefined;
 
   const runtime: HostRuntime = {
     options,
@@ -160,6 +167,7 @@ export async function createHostCore(options: HostCoreOptions): Promise<HostCore
     session,
     documents,
     supervisor,
+    lesson,
     emit: hub.emit,
     stateChanged: hub.stateChanged,
     switching: false,
@@ -185,6 +193,7 @@ export async function createHostCore(options: HostCoreOptions): Promise<HostCore
     },
     async dispose() {
       for (const off of unsubscribe.splice(0)) off();
+      lesson?.dispose();
       session.dispose();
       await supervisor?.dispose();
     },

@@ -1,0 +1,110 @@
+/**
+ * Parallelism: a full grammar check of one large document by one grammar process, then by a
+ * pool of one process per core (at least two), each checking a contiguous share. Every process
+ * is started (harper loaded) before the clock starts. The pool's issues must equal the single
+ * process's. The CPU time the processes got, read from outside them, shows how many cores the
+ * OS actually gave them while other work ran on the machine.
+ */
+import { availableParallelism, loadavg } from 'node:os';
+import type { LessonFigure } from '../../../../workers/common/lesson.ts';
+import { sampleDocument } from '../../../../workers/tasks/text/sample-document.ts';
+import { issueKey, shareCuts } from '../grammar-shares.ts';
+import type { ClaimMeasurement } from '../lesson-protocol.ts';
+import { MeasuredHosts, type MeasuredHost } from '../measured-hosts.ts';
+import { median, round } from '../stats.ts';
+import { judgeParallelism } from '../verdicts.ts';
+import { throwIfCancelled, type ClaimContext } from './claim-context.ts';
+
+const FULL_KB = 24;
+const QUICK_KB = 6;
+
+interface Run {
+  readonly ms: number;
+  readonly issues: readonly string[];
+  /** CPU ms the run's processes spent, from outside them. */
+  readonly cpuMs: number;
+}
+
+interface Pair {
+  readonly single: Run;
+  readonly pool: Run;
+}
+
+async function cpuMs(hosts: readonly MeasuredHost<'grammar'>[]): Promise<number> {
+  const usages = await Promise.all(hosts.map((measured) => measured.host.usage()));
+  return usages.reduce((sum, usage) => sum + (usage.cpuTimeMs ?? Number.NaN), 0);
+}
+
+/** Checks `text` split among `hosts` (one share each) as document `uri`. */
+async function check(hosts: readonly MeasuredHost<'grammar'>[], text: string, uri: string): Promise<Run> {
+  const cuts = shareCuts(text, hosts.length);
+  const cpuBefore = await cpuMs(hosts);
+  const started = performance.now();
+  const shares = await Promise.all(hosts.map(async (measured, index) => {
+    const from = cuts[index] ?? text.length;
+    await measured.api.open({ uri, version: 1, text: text.slice(from, cuts[index + 1] ?? text.length), path: null });
+    const result = await measured.api.check({ version: 1 });
+    return result.issues.map((issue) => issueKey(issue, from));
+  }));
+  const ms = performance.now() - started;
+  return { ms, issues: shares.flat(), cpuMs: (await cpuMs(hosts)) - cpuBefore };
+}
+
+function sameIssues(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((key, index) => key === b[index]);
+}
+
+/**
+ * One document checked by the single process and by the pool, in alternating order from pair to
+ * pair so a drift in the machine's load favours neither. Each pair has a document of its own,
+ * so grammar's paragraph cache never helps (no process has seen its paragraphs).
+ */
+async function measurePair(single: MeasuredHost<'grammar'>, pool: readonly MeasuredHost<'grammar'>[], text: string, index: number): Promise<Pair> {
+  const uri = `lesson:parallelism:${index}`;
+  const first = index % 2 === 0 ? await check([single], text, uri) : await check(pool, text, uri);
+  const second = index % 2 === 0 ? await check(pool, text, uri) : await check([single], text, uri);
+  const pair = index % 2 === 0 ? { single: first, pool: second } : { single: second, pool: first };
+  if (!sameIssues(pair.single.issues, pair.pool.issues)) {
+    throw new Error(`the pool found ${pair.pool.issues.length} issues where one process found ${pair.single.issues.length}: its time is not comparable`);
+  }
+  return pair;
+}
+
+function figures(pairs: readonly Pair[], poolSize: number, cores: number, kb: number, loadAverage: number): LessonFigure[] {
+  const singleMs = median(pairs.map((pair) => pair.single.ms));
+  const poolMs = median(pairs.map((pair) => pair.pool.ms));
+  const busy = (runs: readonly Run[]) => round(median(runs.map((run) => run.cpuMs / run.ms)));
+  const each = `median of ${pairs.length} documents of ${kb} KB`;
+  return [
+    { label: `1 process: full grammar check of ${kb} KB`, value: round(singleMs), unit: 'ms', detail: `${each}; on average ${busy(pairs.map((pair) => pair.single))} cores busy` },
+    { label: `${poolSize} processes, a share each: the same check`, value: round(poolMs), unit: 'ms', detail: `${each}; identical issues; on average ${busy(pairs.map((pair) => pair.pool))} cores busy` },
+    { label: 'speedup', value: round(median(pairs.map((pair) => pair.single.ms / pair.pool.ms))), unit: '×', detail: `median of the ${pairs.length} pairs; ideal ${Math.min(poolSize, cores)}×` },
+    { label: 'cores on this machine', value: cores, unit: 'cores', detail: `os.availableParallelism(); 1-minute load average ${round(loadAverage)} before measuring` },
+  ];
+}
+
+export async function measureParallelism(context: ClaimContext): Promise<ClaimMeasurement> {
+  const cores = availableParallelism();
+  const poolSize = Math.max(2, cores);
+  const kb = context.scale === 'full' ? FULL_KB : QUICK_KB;
+  const count = context.scale === 'full' ? 3 : 1;
+  const loadAverage = loadavg()[0] ?? 0;
+  const hosts = new MeasuredHosts(context.places, context.log);
+  try {
+    context.progress(0, `starting ${1 + poolSize} grammar processes (loading harper)`);
+    const [single, ...pool] = (await Promise.all(Array.from({ length: 1 + poolSize }, () => hosts.startHost('grammar', 'process')))) as [MeasuredHost<'grammar'>, ...MeasuredHost<'grammar'>[]];
+    const pairs: Pair[] = [];
+    for (let index = 0; index < count; index++) {
+      throwIfCancelled(context.signal, 'parallelism');
+      context.progress(0.15 + (0.85 * index) / count, `document ${index + 1} of ${count}: 1 grammar process, then ${poolSize}, each check ${kb} KB`);
+      pairs.push(await measurePair(single, pool, sampleDocument(kb * 1024, 23 + index), index));
+    }
+    const singleMs = median(pairs.map((pair) => pair.single.ms));
+    const poolMs = median(pairs.map((pair) => pair.pool.ms));
+    const poolCores = median(pairs.map((pair) => pair.pool.cpuMs / pair.pool.ms));
+    const speedup = median(pairs.map((pair) => pair.single.ms / pair.pool.ms));
+    return { ...judgeParallelism({ cores, processes: poolSize, singleMs, poolMs, speedup, loadAverage, poolCores }), figures: figures(pairs, poolSize, cores, kb, loadAverage) };
+  } finally {
+    await hosts.stopAll();
+  }
+}

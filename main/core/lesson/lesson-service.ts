@@ -1,0 +1,124 @@
+/**
+ * The host's side of The Lesson: `measureLesson` measures each claim asked for in a fresh lesson
+ * runner (a child process), one claim at a time, each within its time budget, and reports each
+ * result as soon as it is in. A claim that fails or runs over its budget is reported with its
+ * error and the next one goes on; cancelling kills the runner, which ends every host it started.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { availableParallelism, cpus, loadavg, platform, arch, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { Errors, ForkpadError } from '../../../workers/common/errors.ts';
+import { CLAIM_IDS, type ClaimId, type ClaimResult, type LessonMachine, type LessonProgress, type LessonReport, type LessonRequest } from '../../../workers/common/lesson.ts';
+import { createRpcClient } from '../../../workers/common/rpc.ts';
+import { forkLessonChild } from './lesson-child.ts';
+import type { ClaimMeasurement, LessonScale, RunnerApi, RunnerEvents } from './lesson-protocol.ts';
+import type { LessonSetup } from './lesson-setup.ts';
+import { describeExit } from './measured-hosts.ts';
+
+/** Upper bounds per claim on a busy two-core machine; a typical run takes a third of these. */
+export const CLAIM_BUDGETS_MS: Readonly<Record<ClaimId, number>> = {
+  creation: 30_000,
+  memory: 30_000,
+  communication: 20_000,
+  isolation: 45_000,
+  parallelism: 60_000,
+  blocking: 45_000,
+};
+
+export function describeMachine(): LessonMachine {
+  return {
+    cores: availableParallelism(),
+    cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
+    platform: `${platform()} ${arch()}`,
+    runtime: process.versions.electron ? `Electron ${process.versions.electron} (Node ${process.versions.node})` : `Node ${process.versions.node}`,
+    loadAverage: loadavg()[0] ?? 0,
+    totalMemoryMb: Math.round(totalmem() / 2 ** 20),
+  };
+}
+
+function failed(claim: ClaimId, measuredAt: number, started: number, error: unknown): ClaimResult {
+  const message = error instanceof Error ? error.message : String(error);
+  return { claim, verdict: null, explanation: `Not measured: ${message}`, figures: [], error: message, measuredAt, durationMs: performance.now() - started };
+}
+
+export class LessonService {
+  private readonly setup: LessonSetup;
+  private readonly emit: (progress: LessonProgress) => void;
+  private readonly scale: LessonScale;
+  private running: AbortController | null = null;
+
+  constructor(setup: LessonSetup, emit: (progress: LessonProgress) => void) {
+    this.setup = setup;
+    this.emit = emit;
+    this.scale = setup.scale ?? 'full';
+  }
+
+  async measure(request: LessonRequest, signal?: AbortSignal): Promise<LessonReport> {
+    if (this.running) throw new ForkpadError('BusyError', 'BUSY', 'The lesson is already being measured: wait for it to finish or cancel it.');
+    const controller = new AbortController();
+    this.running = controller;
+    const onAbort = () => controller.abort(signal?.reason ?? 'cancelled');
+    signal?.addEventListener('abort', onAbort, { once: true });
+    if (signal?.aborted) onAbort();
+    const startedAt = Date.now();
+    const started = performance.now();
+    const machine = describeMachine();
+    try {
+      const claims: ClaimResult[] = [];
+      for (const claim of request.claims ?? CLAIM_IDS) {
+        if (controller.signal.aborted) throw Errors.cancelled('measureLesson', String(controller.signal.reason ?? ''));
+        const result = await this.measureClaim(claim, controller.signal);
+        claims.push(result);
+        this.emit({ claim, fraction: 1, label: result.verdict ? 'measured' : 'not measured', result });
+      }
+      return { startedAt, durationMs: performance.now() - started, machine, claims };
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+      this.running = null;
+    }
+  }
+
+  /** Cancels a measurement in progress (the host is closing). */
+  dispose(): void {
+    this.running?.abort('the host is closing');
+  }
+
+  private async measureClaim(claim: ClaimId, signal: AbortSignal): Promise<ClaimResult> {
+    const measuredAt = Date.now();
+    const started = performance.now();
+    const budgetMs = this.setup.budgetsMs?.[claim] ?? CLAIM_BUDGETS_MS[claim];
+    this.emit({ claim, fraction: 0, label: 'starting a lesson runner' });
+    try {
+      const measurement = await this.runClaim(claim, budgetMs, signal);
+      return { claim, ...measurement, measuredAt, durationMs: performance.now() - started };
+    } catch (error) {
+      if (signal.aborted) throw Errors.cancelled('measureLesson', String(signal.reason ?? ''));
+      this.setup.log(`[lesson] ${claim} not measured: ${error instanceof Error ? error.message : String(error)}`);
+      return failed(claim, measuredAt, started, error);
+    }
+  }
+
+  /** One claim in a fresh runner; the runner is killed afterwards, whatever happened. */
+  private async runClaim(claim: ClaimId, budgetMs: number, signal: AbortSignal): Promise<ClaimMeasurement> {
+    const { setup } = this;
+    const dataDir = await mkdtemp(join(tmpdir(), 'forkpad-lesson-'));
+    const child = forkLessonChild(setup.lessonEntry, 'runner', setup.log, ['--expose-gc']);
+    const rpc = createRpcClient<RunnerApi, RunnerEvents>(child.port, { label: child.label, log: setup.log });
+    void child.exited.then((exit) => rpc.close(Errors.hostGone(child.label, describeExit(exit))));
+    rpc.on('progress', (progress) => this.emit({ claim, ...progress }));
+    try {
+      return await rpc.api.measure(
+        { claim, scale: this.scale, entries: setup.entries, lessonEntry: setup.lessonEntry, assets: setup.assets, dataDir },
+        { timeoutMs: budgetMs, signal },
+      );
+    } catch (error) {
+      if ((error as { code?: unknown }).code === 'TIMEOUT') throw new Error(`it did not finish within its budget of ${Math.round(budgetMs / 1000)} s (is the machine busy?)`);
+      throw error;
+    } finally {
+      child.kill();
+      await child.exited;
+      rpc.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }
+}
