@@ -10,7 +10,7 @@ import type { MetricsSnapshot } from '../../workers/common/metrics.ts';
 import type { Client } from '../../workers/common/rpc.ts';
 import type { Fault, KeystrokeChange, OpenRequest, RecoveredDocument, TaskApi, TaskSettings } from '../../workers/common/task-api.ts';
 import { TASK_IDS, type HostKind, type IsolationModel, type TaskId } from '../../workers/common/tasks.ts';
-import type { Primer, TaskStatus, TaskSupervisor } from '../../main/core/supervisor/supervisor-api.ts';
+import type { GrammarPoolInfo, Primer, TaskStatus, TaskSupervisor } from '../../main/core/supervisor/supervisor-api.ts';
 
 type Handler = (payload: never) => void;
 
@@ -147,6 +147,19 @@ export class FakeSupervisor implements TaskSupervisor {
   async updateSettings(settings: TaskSettings): Promise<void> {
     this.settingsUpdates.push(settings);
     await this.client('grammar').setIgnoredRules({ rules: settings.ignoredRules });
+  }
+
+  /** The fake runs one grammar host; the pool's size is only recorded. */
+  grammarPoolRequested = 1;
+
+  setGrammarPoolSize(size: number): Promise<GrammarPoolInfo> {
+    this.grammarPoolRequested = Math.max(1, Math.min(2, size));
+    return Promise.resolve(this.grammarPool());
+  }
+
+  grammarPool(): GrammarPoolInfo {
+    const kind = this.model.grammar;
+    return { requested: this.grammarPoolRequested, effective: 1, maxSize: 2, reason: null, replicas: [{ replica: 0, kind, state: 'ready', pid: null, restarts: 0 }] };
   }
 
   status(): readonly TaskStatus[] {

@@ -27,6 +27,25 @@ export interface TaskStatus {
   readonly lastError: string | null;
 }
 
+/** The grammar pool: what was asked for, what runs, and each replica. */
+export interface GrammarPoolInfo {
+  /** The setting, 1..maxSize. */
+  readonly requested: number;
+  /** Replicas that run for it under the current kind (1 under inline). */
+  readonly effective: number;
+  /** The machine's cores: `os.availableParallelism()`. */
+  readonly maxSize: number;
+  /** Why `effective` is below `requested`, or null. */
+  readonly reason: string | null;
+  readonly replicas: readonly {
+    readonly replica: number;
+    readonly kind: HostKind;
+    readonly state: TaskState;
+    readonly pid: number | null;
+    readonly restarts: number;
+  }[];
+}
+
 export interface TaskSupervisor {
   readonly model: IsolationModel;
   /** Starts every task under `model` and resolves when all are primed and ready. */
@@ -52,6 +71,12 @@ export interface TaskSupervisor {
   kill(task: TaskId): Promise<void>;
   injectFault(task: TaskId, fault: Fault): Promise<void>;
   updateSettings(settings: TaskSettings): Promise<void>;
+  /**
+   * Runs grammar as a pool of `size` hosts (clamped to 1..cores; 1 under inline), live: calls in
+   * flight finish where they were sent. Resolves with the pool once it has its new size.
+   */
+  setGrammarPoolSize(size: number): Promise<GrammarPoolInfo>;
+  grammarPool(): GrammarPoolInfo;
   status(): readonly TaskStatus[];
   onStatus(handler: (status: TaskStatus) => void): () => void;
   /** The newest probe sample, or null before the first. */

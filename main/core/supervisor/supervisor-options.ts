@@ -40,6 +40,8 @@ export interface SupervisorOptions {
   readonly historySize?: number;
   /** Receives every log line, each already prefixed with its task and host. Default: console. */
   readonly log?: (line: string) => void;
+  /** Largest grammar pool. Default: `os.availableParallelism()`. */
+  readonly maxGrammarPool?: number;
   /** Wall clock, epoch ms (restart windows). Default Date.now. */
   readonly now?: () => number;
 }

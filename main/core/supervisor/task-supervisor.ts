@@ -2,6 +2,7 @@
  * The `TaskSupervisor`: one slot per task, the probes, and the wiring between them and the rest
  * of the host. See docs/architecture.md for the lifecycle it implements.
  */
+import os from 'node:os';
 import { Errors } from '../../../workers/common/errors.ts';
 import type { MetricsSnapshot } from '../../../workers/common/metrics.ts';
 import type { Client } from '../../../workers/common/rpc.ts';
@@ -15,7 +16,8 @@ import { PROBE_INTERVAL_MS } from '../probes/poller.ts';
 import { procfsProcessMetrics } from '../probes/process-metrics.ts';
 import { RestartPolicy } from './restart-policy.ts';
 import { slotProbeSource } from './slot-probe.ts';
-import type { TaskStatus, TaskSupervisor } from './supervisor-api.ts';
+import { GrammarPool } from './grammar-pool.ts';
+import type { GrammarPoolInfo, TaskStatus, TaskSupervisor } from './supervisor-api.ts';
 import { DEFAULT_SETTINGS, DEFAULT_TIMINGS, type SupervisorOptions } from './supervisor-options.ts';
 import { TaskSlot } from './task-slot.ts';
 
@@ -28,6 +30,7 @@ export function createTaskSupervisor(options: SupervisorOptions): TaskSupervisor
 
 class Supervisor implements TaskSupervisor {
   private readonly slots: Slots;
+  private readonly pool: GrammarPool;
   private readonly collector: MetricsCollector;
   private readonly log: (line: string) => void;
   private readonly eventHandlers = new Map<string, Set<Handler>>();
@@ -49,7 +52,7 @@ class Supervisor implements TaskSupervisor {
       log,
     });
     const timings = { ...DEFAULT_TIMINGS, ...options.timings };
-    const makeSlot = <T extends TaskId>(task: T): TaskSlot<T> =>
+    const makeSlot = <T extends TaskId>(task: T, replica = 0): TaskSlot<T> =>
       new TaskSlot<T>({
         task,
         kind: 'inline',
@@ -60,10 +63,17 @@ class Supervisor implements TaskSupervisor {
         timings,
         now,
         log,
-        onStatus: (status) => this.emitStatus(status),
-        onEvent: (name, payload) => this.emitEvent(task, name, payload),
+        // A grammar replica's status is the pool's business (grammarPool()); the task's is replica 0's.
+        onStatus: (status) => (replica === 0 ? this.emitStatus(status) : undefined),
+        onEvent: (name, payload) => (task === 'grammar' ? this.pool.onReplicaEvent(replica, name, payload) : this.emitEvent(task, name, payload)),
       });
-    this.slots = { keystroke: makeSlot('keystroke'), render: makeSlot('render'), spellcheck: makeSlot('spellcheck'), grammar: makeSlot('grammar') };
+    this.pool = new GrammarPool({
+      makeSlot: (replica) => makeSlot('grammar', replica),
+      emitEvent: (name, payload) => this.emitEvent('grammar', name, payload),
+      maxSize: options.maxGrammarPool ?? os.availableParallelism(),
+      log,
+    });
+    this.slots = { keystroke: makeSlot('keystroke'), render: makeSlot('render'), spellcheck: makeSlot('spellcheck'), grammar: this.pool.primary };
     this.collector = new MetricsCollector({
       sources: TASK_IDS.map((task) => slotProbeSource(this.slots[task] as TaskSlot<TaskId>, now)),
       processMetrics,
@@ -79,10 +89,11 @@ class Supervisor implements TaskSupervisor {
 
   async start(model: IsolationModel): Promise<void> {
     this.collector.start();
-    await Promise.all(TASK_IDS.map((task) => this.slots[task].start(model[task])));
+    await Promise.all(TASK_IDS.map((task) => (task === 'grammar' ? this.pool.start(model.grammar) : this.slots[task].start(model[task]))));
   }
 
   client<T extends TaskId>(task: T): Client<TaskApi<T>> {
+    if (task === 'grammar') return this.pool.api as Client<TaskApi<T>>;
     return (this.slots[task] as TaskSlot<T>).client.api;
   }
 
@@ -95,25 +106,33 @@ class Supervisor implements TaskSupervisor {
   }
 
   async setModel(model: IsolationModel): Promise<void> {
-    const moves = await Promise.allSettled(TASK_IDS.map((task) => this.slots[task].move(model[task])));
+    const moves = await Promise.allSettled(TASK_IDS.map((task) => this.move(task, model[task])));
     const failures = moves.filter((move): move is PromiseRejectedResult => move.status === 'rejected').map((move) => move.reason as unknown);
     if (failures.length > 0) throw new AggregateError(failures, `${failures.length} task(s) could not be moved; they stay where they were`);
   }
 
   move(task: TaskId, kind: HostKind): Promise<void> {
-    return this.slots[task].move(kind);
+    return task === 'grammar' ? this.pool.move(kind) : this.slots[task].move(kind);
   }
 
   restart(task: TaskId): Promise<void> {
-    return this.slots[task].restart();
+    return task === 'grammar' ? this.pool.restart() : this.slots[task].restart();
   }
 
   end(task: TaskId): Promise<void> {
-    return this.slots[task].end();
+    return task === 'grammar' ? this.pool.end() : this.slots[task].end();
   }
 
   kill(task: TaskId): Promise<void> {
-    return this.slots[task].kill();
+    return task === 'grammar' ? this.pool.kill() : this.slots[task].kill();
+  }
+
+  setGrammarPoolSize(size: number): Promise<GrammarPoolInfo> {
+    return this.pool.setSize(size);
+  }
+
+  grammarPool(): GrammarPoolInfo {
+    return this.pool.info();
   }
 
   /** Busy resolves when its time is up; the others resolve once delivered, and show in the status. */
@@ -161,7 +180,7 @@ class Supervisor implements TaskSupervisor {
 
   async dispose(): Promise<void> {
     this.collector.dispose();
-    await Promise.all(TASK_IDS.map((task) => this.slots[task].dispose()));
+    await Promise.all(TASK_IDS.map((task) => (task === 'grammar' ? this.pool.dispose() : this.slots[task].dispose())));
     this.eventHandlers.clear();
     this.statusHandlers.clear();
   }

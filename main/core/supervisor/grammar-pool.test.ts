@@ -1,0 +1,129 @@
+/**
+ * The grammar pool with the real grammar task in forked processes: a pooled check equals the
+ * single host's, live resizing loses no call, a crashed replica is restarted and the check
+ * completes, and inline stays one host.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { applyEdits, type TextEdit } from '../../../workers/common/document.ts';
+import type { Client } from '../../../workers/common/rpc.ts';
+import type { GrammarResult, TaskApi } from '../../../workers/common/task-api.ts';
+import type { HostKind, TaskId } from '../../../workers/common/tasks.ts';
+import { splitBlocks } from '../../../workers/tasks/grammar/paragraphs.ts';
+import { sampleDocument } from '../../../workers/tasks/text/sample-document.ts';
+import { loadRegisteredTask } from '../../../workers/tasks/registry.ts';
+import { sourceEntryPaths } from '../hosts/entry-paths.ts';
+import { taskAssets } from '../host-service/task-assets.ts';
+import type { TaskSupervisor } from './supervisor-api.ts';
+import { createTaskSupervisor } from './task-supervisor.ts';
+
+const URI = 'file:///pool.md';
+
+/** The session's side: the document every new grammar replica is primed with. */
+class Doc {
+  version = 1;
+  text = sampleDocument(12 * 1024, 5);
+  edit(edits: readonly TextEdit[]) {
+    this.text = applyEdits(this.text, edits);
+    this.version += 1;
+    return { uri: URI, version: this.version, edits };
+  }
+}
+
+let running: { supervisor: TaskSupervisor; dir: string } | undefined;
+afterEach(async () => {
+  await running?.supervisor.dispose();
+  if (running) await rm(running.dir, { recursive: true, force: true });
+  running = undefined;
+});
+
+async function startPool(doc: Doc, grammar: HostKind): Promise<TaskSupervisor> {
+  const dir = await mkdtemp(join(tmpdir(), 'forkpad-pool-'));
+  const supervisor = createTaskSupervisor({
+    entries: sourceEntryPaths(),
+    loadInline: loadRegisteredTask,
+    primer: async <T extends TaskId>(task: T, api: Client<TaskApi<T>>) => {
+      if (task === 'grammar') await (api as Client<TaskApi<'grammar'>>).open({ uri: URI, version: doc.version, text: doc.text, path: null });
+    },
+    dataDir: dir,
+    assets: taskAssets,
+    maxGrammarPool: 2,
+    log: () => undefined,
+  });
+  running = { supervisor, dir };
+  await supervisor.start({ keystroke: 'inline', render: 'inline', spellcheck: 'inline', grammar });
+  return supervisor;
+}
+
+/** A word replaced in the middle of the `index`-th prose paragraph of at least 200 units. */
+function wordEdit(text: string, index: number, word: string): TextEdit {
+  const paragraphs = splitBlocks(text).filter((unit) => !unit.code && unit.end - unit.start > 200 && !text.startsWith('|', unit.start));
+  const paragraph = paragraphs[index % paragraphs.length];
+  if (!paragraph) throw new Error('the sample document has no paragraphs');
+  const at = text.indexOf(' ', paragraph.start + 100) + 1;
+  return { offset: at, length: text.indexOf(' ', at) - at, text: word };
+}
+
+const strip = (result: GrammarResult) => ({ version: result.version, issues: result.issues, total: result.paragraphs.total });
+
+describe('grammar pool', () => {
+  it('gives the single host’s result, split over two processes, through edits', async () => {
+    const doc = new Doc();
+    const supervisor = await startPool(doc, 'process');
+    const grammar = supervisor.client('grammar');
+    for (const [round, word] of ['teh', 'an', 'their'].entries()) {
+      if (round > 0) await grammar.change(doc.edit([wordEdit(doc.text, round * 3, word)]));
+      await supervisor.setGrammarPoolSize(1);
+      const single = await grammar.check({ version: doc.version });
+      const pool = await supervisor.setGrammarPoolSize(2);
+      expect(pool.effective).toBe(2);
+      expect(pool.replicas.map((replica) => replica.kind)).toEqual(['process', 'process']);
+      const pooled = await grammar.check({ version: doc.version });
+      expect(strip(pooled)).toEqual(strip(single));
+      expect(single.issues.length).toBeGreaterThan(0);
+    }
+  }, 120_000);
+
+  it('loses no call while it is resized live, and a killed replica is restarted under a check', async () => {
+    const doc = new Doc();
+    const supervisor = await startPool(doc, 'process');
+    const grammar = supervisor.client('grammar');
+    const reference = await grammar.check({ version: doc.version });
+    const calls: Promise<unknown>[] = [];
+    for (const size of [2, 1, 2]) {
+      const resizing = supervisor.setGrammarPoolSize(size);
+      calls.push(grammar.change(doc.edit([wordEdit(doc.text, size, 'teh')])), grammar.check({ version: doc.version }));
+      await resizing;
+    }
+    const settled = await Promise.allSettled(calls);
+    expect(settled.filter((outcome) => outcome.status === 'rejected')).toEqual([]);
+    expect(supervisor.grammarPool().effective).toBe(2);
+    await supervisor.setGrammarPoolSize(1);
+    const single = await grammar.check({ version: doc.version });
+    // Replica 1 starts afresh, with an empty cache: the check below makes it lint its share.
+    await supervisor.setGrammarPoolSize(2);
+    const victim = supervisor.grammarPool().replicas[1]?.pid;
+    expect(victim).toBeTypeOf('number');
+    const checking = grammar.check({ version: doc.version });
+    process.kill(victim ?? 0, 'SIGKILL');
+    const after = await checking;
+    expect(strip(after)).toEqual(strip(single));
+    expect(reference.issues.length).toBeGreaterThan(0);
+    expect(supervisor.grammarPool().replicas[1]?.restarts).toBe(1);
+  }, 120_000);
+
+  it('runs one host under inline, says why, and grows when moved to threads', async () => {
+    const doc = new Doc();
+    const supervisor = await startPool(doc, 'inline');
+    const pool = await supervisor.setGrammarPoolSize(2);
+    expect(pool).toMatchObject({ requested: 2, effective: 1 });
+    expect(pool.reason).toMatch(/inline/);
+    expect(pool.replicas).toHaveLength(1);
+    await supervisor.move('grammar', 'thread');
+    expect(supervisor.grammarPool().replicas.map((replica) => replica.kind)).toEqual(['thread', 'thread']);
+    await supervisor.move('grammar', 'inline');
+    expect(supervisor.grammarPool().replicas).toHaveLength(1);
+  }, 120_000);
+});

@@ -1,0 +1,203 @@
+/**
+ * Grammar as a pool of N hosts of one kind (issue 7). Replica 0 is the grammar task's ordinary
+ * slot; replicas 1..N-1 are further slots of the same kind, each supervised on its own (restart
+ * policy, heartbeat, metrics). Every replica holds the whole document: open, change and the
+ * ignored rules are sent to all of them. A check is split by paragraph (`shard`), each replica
+ * linting the paragraphs whose text hashes to it, and the shares are merged into one result.
+ *
+ * With one replica every call goes straight to the task's slot, so N = 1 behaves and costs
+ * exactly as a supervisor without a pool. Inline runs one replica only: every inline replica
+ * would share the host's one main thread, so a second one could only take turns with the first.
+ */
+import type { CallOptions, Client } from '../../../workers/common/rpc.ts';
+import type { GrammarEvents, GrammarResult, TaskApi } from '../../../workers/common/task-api.ts';
+import type { HostKind } from '../../../workers/common/tasks.ts';
+import { mergeGrammarResults, ProgressCombiner } from './grammar-merge.ts';
+import type { GrammarPoolInfo } from './supervisor-api.ts';
+import type { TaskSlot } from './task-slot.ts';
+
+type GrammarSlot = TaskSlot<'grammar'>;
+type CheckRequest = Parameters<Client<TaskApi<'grammar'>>['check']>[0];
+
+/** Calls every replica must see, so that each holds the same document and rules. */
+const BROADCAST: ReadonlySet<string> = new Set(['open', 'change', 'setIgnoredRules']);
+
+export interface GrammarPoolOptions {
+  /** A new slot for replica `index`; its events must be passed to `onReplicaEvent`. */
+  readonly makeSlot: (index: number) => GrammarSlot;
+  /** Emits a grammar event to the supervisor's subscribers. */
+  readonly emitEvent: (name: string, payload: unknown) => void;
+  /** Largest pool: the machine's cores (`os.availableParallelism()`). */
+  readonly maxSize: number;
+  readonly log: (line: string) => void;
+}
+
+export class GrammarPool {
+  readonly api: Client<TaskApi<'grammar'>>;
+  /** Every replica; all get broadcast calls, including one still starting (its calls wait). */
+  private readonly slots: GrammarSlot[];
+  /** How many replicas, from the first, share checks: those started and primed. */
+  private sharing = 1;
+  private requested = 1;
+  private readonly options: GrammarPoolOptions;
+  private readonly progress = new ProgressCombiner();
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private chain: Promise<void> = Promise.resolve();
+  private disposed = false;
+
+  constructor(options: GrammarPoolOptions) {
+    this.options = options;
+    this.slots = [options.makeSlot(0)];
+    this.api = new Proxy({} as Client<TaskApi<'grammar'>>, {
+      get: (_target, method) =>
+        typeof method === 'string' && method !== 'then' ? (request: unknown, callOptions?: CallOptions) => this.call(method, request, callOptions) : undefined,
+    });
+  }
+
+  /** The task's own slot: its status, kind and lifecycle stand for the pool's. */
+  get primary(): GrammarSlot {
+    return this.slots[0] as GrammarSlot;
+  }
+
+  /** Every replica's slot, replica 0 first (probes, tests). */
+  replicas(): readonly GrammarSlot[] {
+    return [...this.slots];
+  }
+
+  info(): GrammarPoolInfo {
+    const kind = this.primary.kind;
+    return {
+      requested: this.requested,
+      effective: this.target(kind),
+      maxSize: this.options.maxSize,
+      reason: this.requested > 1 && kind === 'inline' ? 'inline runs one grammar host: replicas on the host’s main thread would only take turns' : null,
+      replicas: this.slots.map((slot, index) => ({ replica: index, kind: slot.kind, state: slot.state(), pid: slot.current?.ready?.pid ?? slot.current?.host.pid ?? null, restarts: slot.restarts })),
+    };
+  }
+
+  /** Routes a replica's event: unchanged with one replica, combined progress with more. */
+  onReplicaEvent(index: number, name: string, payload: unknown): void {
+    if (this.slots.length === 1 && index === 0) return this.options.emitEvent(name, payload);
+    if (name !== 'progress') return this.options.emitEvent(name, payload);
+    const combined = this.progress.combine(index, payload as GrammarEvents['progress']);
+    if (combined) this.options.emitEvent(name, combined);
+  }
+
+  start(kind: HostKind): Promise<void> {
+    return this.serial(async () => {
+      await this.primary.start(kind);
+      await this.resizeTo(this.target(kind));
+    });
+  }
+
+  /** Sets the requested size (clamped to 1..maxSize) and grows or shrinks the pool live. */
+  setSize(size: number): Promise<GrammarPoolInfo> {
+    if (!Number.isSafeInteger(size)) return Promise.reject(new RangeError(`grammar pool size must be an integer, not ${String(size)}`));
+    return this.serial(async () => {
+      this.requested = Math.max(1, Math.min(this.options.maxSize, size));
+      if (this.primary.state() !== 'stopped' && this.primary.current) await this.resizeTo(this.target(this.primary.kind));
+    }).then(() => this.info());
+  }
+
+  /** Moves every replica; to inline the pool first shrinks to one, from inline it grows again. */
+  move(kind: HostKind): Promise<void> {
+    return this.serial(async () => {
+      if (kind === 'inline') await this.resizeTo(1);
+      await Promise.all(this.slots.map((slot) => slot.move(kind)));
+      await this.resizeTo(this.target(kind));
+    });
+  }
+
+  restart(): Promise<void> {
+    return this.serial(async () => {
+      await Promise.all(this.slots.map((slot) => slot.restart()));
+    });
+  }
+
+  end(): Promise<void> {
+    return this.serial(async () => {
+      await this.resizeTo(1);
+      await this.primary.end();
+    });
+  }
+
+  /** Kills every replica now; each one's restart policy decides what follows. */
+  async kill(): Promise<void> {
+    await Promise.all(this.slots.map((slot) => slot.kill()));
+  }
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    await Promise.all(this.slots.map((slot) => slot.dispose()));
+  }
+
+  private target(kind: HostKind): number {
+    return kind === 'inline' ? 1 : this.requested;
+  }
+
+  private call(method: string, request: unknown, options?: CallOptions): Promise<unknown> {
+    const primary = this.primary.client;
+    if (this.slots.length === 1) return primary.call(method, request, options);
+    if (method === 'check') return this.track(this.check(request as CheckRequest, options));
+    if (!BROADCAST.has(method)) return primary.call(method, request, options);
+    // The first replica's answer stands for the pool; every replica must have taken the call.
+    return this.track(Promise.all(this.slots.map((slot) => slot.client.call(method, request, options))).then((answers) => answers[0]));
+  }
+
+  private async check(request: CheckRequest, options?: CallOptions): Promise<GrammarResult> {
+    const sharing = this.slots.slice(0, this.sharing);
+    if (sharing.length === 1) return (await this.primary.client.call('check', request, options)) as GrammarResult;
+    const count = sharing.length;
+    const shares = await Promise.all(sharing.map((slot, index) => slot.client.call('check', { ...request, shard: { index, count } }, options)));
+    return mergeGrammarResults(shares as GrammarResult[]);
+  }
+
+  /** Keeps a pooled call in sight until it settles, so that shrinking waits for it. */
+  private track<R>(call: Promise<R>): Promise<R> {
+    this.inFlight.add(call);
+    const forget = () => this.inFlight.delete(call);
+    call.then(forget, forget);
+    return call;
+  }
+
+  private async resizeTo(size: number): Promise<void> {
+    if (size > this.slots.length) return this.grow(size);
+    if (size < this.slots.length) return this.shrink(size);
+  }
+
+  private async grow(size: number): Promise<void> {
+    const kind = this.primary.kind;
+    const added: GrammarSlot[] = [];
+    // Added before they start: broadcast changes queue in their clients and follow the priming.
+    for (let index = this.slots.length; index < size; index++) added.push(this.options.makeSlot(index));
+    this.slots.push(...added);
+    const started = await Promise.allSettled(added.map((slot) => slot.start(kind)));
+    const failed = started.findIndex((outcome, index) => outcome.status === 'rejected' || added[index]?.state() === 'stopped');
+    // Replicas stopped by a dispose under way are no failure to report.
+    if (failed >= 0 && !this.disposed) {
+      await this.shrink(this.sharing);
+      throw new Error(`grammar pool could not grow to ${size}: replica ${this.sharing + failed} did not start (${added[failed]?.lastError ?? 'unknown reason'})`);
+    }
+    this.sharing = this.slots.length;
+    this.options.log(`[grammar pool] ${size} ${kind} hosts share checks`);
+  }
+
+  private async shrink(size: number): Promise<void> {
+    this.sharing = Math.min(this.sharing, size);
+    const removed = this.slots.splice(size);
+    // Calls already split over the removed replicas finish there first: a resize loses no call.
+    await Promise.allSettled([...this.inFlight]);
+    for (const [offset] of removed.entries()) this.progress.forget(size + offset);
+    await Promise.all(removed.map(async (slot) => {
+      await slot.end();
+      await slot.dispose();
+    }));
+    this.options.log(`[grammar pool] ${size} host(s) share checks`);
+  }
+
+  private serial<R>(operation: () => Promise<R>): Promise<R> {
+    const result = this.chain.then(operation);
+    this.chain = result.then(() => undefined, () => undefined); // The caller gets the error; the queue goes on.
+    return result;
+  }
+}
