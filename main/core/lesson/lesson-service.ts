@@ -112,7 +112,7 @@ export class LessonService {
         { timeoutMs: budgetMs, signal },
       );
     } catch (error) {
-      if ((error as { code?: unknown }).code === 'TIMEOUT') throw new Error(`it did not finish within its budget of ${Math.round(budgetMs / 1000)} s (is the machine busy?)`);
+      if ((error as { code?: unknown }).code === 'TIMEOUT') throw new Error(`it did not finish within its budget of ${(budgetMs / 1000).toFixed(budgetMs < 10_000 ? 1 : 0)} s (is the machine busy?)`);
       throw error;
     } finally {
       child.kill();

@@ -114,7 +114,9 @@ export async function measureMemory(context: ClaimContext): Promise<ClaimMeasure
   throwIfCancelled(context.signal, 'memory');
   context.progress(0.5, `${count} bare process${count === 1 ? '' : 'es'}`);
   const processes = await measureKind(context, 'process', count, text);
-  const processCost = (state: State) => processes[state].pssMb ?? processes[state].rssMb;
-  const verdict = judgeMemory({ bare: thread.bare.rssMb, loaded: thread.loaded.rssMb }, { bare: processCost('bare'), loaded: processCost('loaded') }, TASK);
+  // PSS where the OS reports it: a process's RSS counts the pages it shares with its host in full.
+  const hasPss = processes.bare.pssMb !== null && processes.loaded.pssMb !== null;
+  const processCost = (state: State) => (hasPss ? processes[state].pssMb : null) ?? processes[state].rssMb;
+  const verdict = judgeMemory({ bare: thread.bare.rssMb, loaded: thread.loaded.rssMb }, { bare: processCost('bare'), loaded: processCost('loaded') }, TASK, hasPss ? 'PSS' : 'RSS');
   return { ...verdict, figures: [...figures('thread', thread, count), ...figures('process', processes, count)] };
 }

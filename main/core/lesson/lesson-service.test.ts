@@ -1,0 +1,140 @@
+/**
+ * The lesson's measurements at their quick scale, with real hosts: lesson runners and scratch
+ * hosts forked from the TypeScript entry, task threads and processes from the task entries, the
+ * four real tasks. The numbers depend on the machine; what is asserted is what must hold on any
+ * machine: every claim measured with numbers and a verdict, the crash facts, the refusals.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLAIM_IDS, VERDICTS, type ClaimId, type ClaimResult, type LessonProgress, type LessonReport } from '../../../workers/common/lesson.ts';
+import { hostRequestError } from '../boundary/validate-host-request.ts';
+import { sourceEntryPaths } from '../hosts/entry-paths.ts';
+import { taskAssets } from '../task-assets.ts';
+import { LessonService } from './lesson-service.ts';
+import { SOURCE_LESSON_ENTRY, type LessonSetup } from './lesson-setup.ts';
+
+const logs: string[] = [];
+const setup = (extra: Partial<LessonSetup> = {}): LessonSetup => ({
+  entries: sourceEntryPaths(),
+  lessonEntry: SOURCE_LESSON_ENTRY,
+  assets: taskAssets,
+  log: (line) => logs.push(line),
+  scale: 'quick',
+  ...extra,
+});
+
+function runnerPids(): number[] {
+  return [...new Set(logs.map((line) => /\[lesson runner pid=(\d+)\]/.exec(line)?.[1]).filter((pid) => pid !== undefined).map(Number))];
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false; // ESRCH: no such process.
+  }
+}
+
+function claim(report: LessonReport, id: ClaimId): ClaimResult {
+  const found = report.claims.find((result) => result.claim === id);
+  if (!found) throw new Error(`no result for ${id}`);
+  return found;
+}
+
+function figure(result: ClaimResult, label: RegExp): number {
+  const found = result.figures.find((candidate) => label.test(candidate.label));
+  if (!found) throw new Error(`${result.claim} has no figure matching ${String(label)}: ${result.figures.map((candidate) => candidate.label).join('; ')}`);
+  return found.value;
+}
+
+describe('the lesson, measured with real hosts (quick)', () => {
+  const progress: LessonProgress[] = [];
+  let report: LessonReport;
+
+  beforeAll(async () => {
+    const service = new LessonService(setup(), (event) => progress.push(event));
+    report = await service.measure({});
+  }, 180_000);
+
+  afterAll(() => {
+    for (const pid of runnerPids()) if (alive(pid)) process.kill(pid, 'SIGKILL');
+  });
+
+  it('measures every claim, in order, each with numbers and a verdict from them', () => {
+    expect(report.claims.map((result) => result.claim)).toEqual(CLAIM_IDS);
+    for (const result of report.claims) {
+      expect(result.error, `${result.claim}: ${result.error}`).toBeUndefined();
+      expect(VERDICTS).toContain(result.verdict);
+      expect(result.explanation).toMatch(/\d/);
+      expect(result.figures.length, result.claim).toBeGreaterThan(0);
+      for (const { value, label } of result.figures) expect(Number.isFinite(value), `${result.claim}: ${label}`).toBe(true);
+    }
+    expect(report.machine.cores).toBeGreaterThan(0);
+  });
+
+  it('reports progress for each claim and each result as it is measured', () => {
+    for (const id of CLAIM_IDS) {
+      const own = progress.filter((event) => event.claim === id);
+      expect(own.some((event) => event.fraction < 1 && !event.result), id).toBe(true);
+      expect(own.at(-1)?.result).toEqual(claim(report, id));
+    }
+  });
+
+  it('crash isolation: a process crash spares the other three, a crash on a shared main thread spares none', () => {
+    const isolation = claim(report, 'isolation');
+    expect(figure(isolation, /^processes/)).toBe(3);
+    expect(figure(isolation, /^shared main thread/)).toBe(0);
+    expect(isolation.figures.find((candidate) => /^shared main thread/.test(candidate.label))?.detail).toMatch(/scratch host ended: exited with code 1/);
+    expect(isolation.verdict).not.toBe('does not hold');
+  });
+
+  it('measures positive times, sizes and round trips for the other claims', () => {
+    expect(figure(claim(report, 'creation'), /^thread, no task/)).toBeGreaterThan(0);
+    expect(figure(claim(report, 'creation'), /^process, spellcheck loaded/)).toBeGreaterThan(0);
+    expect(figure(claim(report, 'memory'), /^process, no task: its RSS/)).toBeGreaterThan(10);
+    expect(figure(claim(report, 'communication'), /^process, 100 KB/)).toBeGreaterThan(0);
+    expect(figure(claim(report, 'parallelism'), /^speedup/)).toBeGreaterThan(0);
+    expect(figure(claim(report, 'blocking'), /^grammar inline .* p95/)).toBeGreaterThan(0);
+  });
+
+  it('leaves no lesson runner behind', () => {
+    expect(runnerPids().length).toBe(CLAIM_IDS.length);
+    expect(runnerPids().filter(alive)).toEqual([]);
+  });
+});
+
+describe('the lesson service', () => {
+  it('reports a claim over its budget as not measured, and goes on with the next', async () => {
+    const service = new LessonService(setup({ budgetsMs: { creation: 50 } }), () => undefined);
+    const report = await service.measure({ claims: ['creation', 'communication'] });
+    expect(report.claims[0]).toMatchObject({ claim: 'creation', verdict: null, figures: [] });
+    expect(report.claims[0]?.error).toMatch(/budget of 0\.1 s/);
+    expect(VERDICTS).toContain(report.claims[1]?.verdict);
+  }, 60_000);
+
+  it('refuses a second measurement while one runs, and cancels at once, ending its runner', async () => {
+    const before = runnerPids().length;
+    const service = new LessonService(setup(), () => undefined);
+    const controller = new AbortController();
+    const running = service.measure({ claims: ['parallelism'] }, controller.signal);
+    await expect(service.measure({})).rejects.toMatchObject({ code: 'BUSY' });
+    await expect.poll(() => runnerPids().length, { timeout: 10_000 }).toBeGreaterThan(before);
+    const cancelledAt = performance.now();
+    controller.abort('test');
+    await expect(running).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(performance.now() - cancelledAt).toBeLessThan(5_000);
+    const runner = runnerPids().at(-1) as number;
+    await expect.poll(() => alive(runner), { timeout: 5_000 }).toBe(false);
+  }, 60_000);
+});
+
+describe('measureLesson at the boundary', () => {
+  it('accepts all claims or a list of distinct ones, and refuses anything else clearly', () => {
+    expect(hostRequestError('measureLesson', {})).toBeUndefined();
+    expect(hostRequestError('measureLesson', { claims: ['memory', 'blocking'] })).toBeUndefined();
+    expect(hostRequestError('measureLesson', { claims: ['memory', 'memory'] })?.message).toMatch(/named twice/);
+    expect(hostRequestError('measureLesson', { claims: ['speed'] })?.message).toMatch(/claims/);
+    expect(hostRequestError('measureLesson', { claims: [], quick: true })?.message).toMatch(/unexpected field/);
+    expect(hostRequestError('measureLesson', null)?.code).toBe('INVALID_INPUT');
+  });
+});
