@@ -57,8 +57,8 @@ export function startApp(root: HTMLElement, connection: HostConnection, hello: H
       if (monitorVisible !== settings.monitorVisible) void saveSettings({ monitorVisible });
       refreshMenu();
     },
-    // The host API has no lesson measurements yet (see HostApi): say so rather than show numbers.
-    onLessonShown: () => monitor.lesson.unavailable('This host does not offer the lesson measurements yet, so the claims stand without evidence here.'),
+    // Measuring spawns hosts and runs grammar over a large document: minutes on a busy machine.
+    measureLesson: (request, signal) => client.api.measureLesson(request, { signal, timeoutMs: 15 * 60_000 }),
   });
   root.append(statusBar.element);
 
@@ -208,6 +208,7 @@ export function startApp(root: HTMLElement, connection: HostConnection, hello: H
       refreshMenu();
     }),
     client.on('menuCommand', (command) => run(command)),
+    client.on('lessonProgress', (progress) => monitor.lesson.progress(progress)),
     link.onClose((reason) => {
       status.connectionLost(reason);
       notices.show('error', `Lost the connection to the host (${reason}). Your text stays in the editor; reload once the host is back.`);

@@ -10,7 +10,7 @@ import { ActionMenu, type RowAction } from './action-menu.ts';
 import { FaultList } from './fault-list.ts';
 import { FaultTracker } from './fault-tracker.ts';
 import { InputLatency } from './input-latency.ts';
-import { LessonTab } from './lesson-tab.ts';
+import { LessonTab, type Measure } from './lesson-tab.ts';
 import type { CpuScale } from './format.ts';
 import { totalLabel } from './monitor-columns.ts';
 import { buildRows, sortRows, totals, type MonitorRow, type SortOrder } from './monitor-rows.ts';
@@ -22,8 +22,8 @@ export interface MonitorCallbacks {
   act(task: TaskId, action: RowAction): void;
   setRefreshMs(ms: number): void;
   onVisibility(visible: boolean): void;
-  /** The Lesson tab was shown (it measures on demand). */
-  onLessonShown(): void;
+  /** Measures the Lesson's claims (HostApi `measureLesson`). */
+  measureLesson: Measure;
 }
 
 export class MonitorPanel {
@@ -57,12 +57,12 @@ export class MonitorPanel {
       },
       onRefresh: (ms) => callbacks.setRefreshMs(ms),
       onTab: (tab) => {
-        if (tab === 'lesson') callbacks.onLessonShown();
+        if (tab === 'lesson') this.lesson.shown();
         else this.render();
       },
     });
     this.element = this.chrome.element;
-    this.lesson = new LessonTab(this.chrome.lessonBody);
+    this.lesson = new LessonTab(this.chrome.lessonBody, callbacks.measureLesson);
     const body = this.chrome.tasksBody;
     this.faults = new FaultList(body);
     this.measuring = Object.assign(document.createElement('p'), { className: 'monitor-measuring', textContent: 'measuring… (the first sample has nothing to compare with yet)' });
@@ -112,6 +112,7 @@ export class MonitorPanel {
   }
 
   dispose(): void {
+    this.lesson.dispose();
     this.inputLatency.dispose();
     this.table.dispose();
     this.element.remove();
