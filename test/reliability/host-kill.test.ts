@@ -1,6 +1,6 @@
 /**
- * Kill -9 the host (issue 8): 20 rounds of starting the real web host process (from source, with
- * the real tasks), typing into it over its WebSocket at a steady 50 keys a second, and SIGKILLing
+ * Kill -9 the host (issue 8): 20 rounds of starting the real web host process (the fresh build, or
+ * the sources; with the real tasks), typing into it over its WebSocket at a steady 50 keys a second, and SIGKILLing
  * it at a random moment: while typing, while the keystroke task moves to another host kind, or
  * while the host is still starting and restoring. The keystroke task runs inline, in a thread and
  * in a process in turn. Each restart must restore, through hot exit, every edit the host had
@@ -19,7 +19,7 @@ import { connectHost, type HostConnection } from '../host/web-client.ts';
 import { distribution, ranWhole, recordFigures } from './support/figures.ts';
 import { runSeed, seededRandom, sleep } from './support/real-core.ts';
 import { Typist } from './support/typist.ts';
-import { startHostProcess, type HostFolders, type HostProcess } from './support/web-host-process.ts';
+import { hostEntry, startHostProcess, type HostFolders, type HostProcess } from './support/web-host-process.ts';
 
 const ROUNDS = 20;
 const KEY_INTERVAL_MS = 20;
@@ -34,6 +34,8 @@ interface Round {
   readonly moment: KillMoment;
   readonly keystroke: HostKind;
   startMs: number;
+  /** The whole round: start, restore, typing, kill, exit. */
+  roundMs: number;
   typed: number;
   /** The highest version the host had acknowledged as durable when it was killed. */
   acknowledged: number;
@@ -125,6 +127,14 @@ function settle(session: Session, document: OpenDocument, round: number): void {
 
 async function playRound(folders: HostFolders, session: Session, record: Round, random: () => number): Promise<void> {
   const started = performance.now();
+  try {
+    await play(folders, session, record, random, started);
+  } finally {
+    record.roundMs = performance.now() - started;
+  }
+}
+
+async function play(folders: HostFolders, session: Session, record: Round, random: () => number, started: number): Promise<void> {
   const host = await startHostProcess(folders);
   hosts.push(host);
   const connection = await connectHost(host.port, host.token);
@@ -171,7 +181,7 @@ async function playRound(folders: HostFolders, session: Session, record: Round, 
 }
 
 describe('kill -9 the host', () => {
-  it(`restores every acknowledged edit over ${ROUNDS} SIGKILLs, losing at most ${MAX_LOSS_MS} ms of typing each`, async () => {
+  it(`restores every acknowledged edit, and exactly the typed text, over ${ROUNDS} SIGKILLs`, async () => {
     root = await mkdtemp(join(tmpdir(), 'forkpad-host-kill-'));
     const folders: HostFolders = { workspace: join(root, 'workspace'), dataDir: join(root, 'data'), renderer: join(root, 'renderer') };
     await mkdir(folders.workspace);
@@ -180,7 +190,7 @@ describe('kill -9 the host', () => {
     const random = seededRandom(SEED);
     const session = new Session(new Typist(random));
     for (let round = 0; round <= ROUNDS; round += 1) {
-      const record: Round = { round, moment: round === ROUNDS ? 'typing' : momentOf(round), keystroke: HOST_KINDS[round % 3] ?? 'thread', startMs: 0, typed: 0, acknowledged: 0 };
+      const record: Round = { round, moment: round === ROUNDS ? 'typing' : momentOf(round), keystroke: HOST_KINDS[round % 3] ?? 'thread', startMs: 0, roundMs: 0, typed: 0, acknowledged: 0 };
       rounds.push(record);
       if (round < ROUNDS) {
         await playRound(folders, session, record, random);
@@ -196,10 +206,15 @@ describe('kill -9 the host', () => {
       host.child.kill('SIGTERM');
       expect(await host.exited).toEqual({ code: 0, signal: null });
     }
-    const losses = rounds.filter((record) => record.moment !== 'startup' && record.lossMs !== undefined).map((record) => record.lossMs ?? 0);
-    expect(losses.length).toBeGreaterThan(0);
-    expect(Math.max(...losses)).toBeLessThanOrEqual(MAX_LOSS_MS);
+    expect(rounds.filter((record) => record.round < ROUNDS && record.restoredVersion === undefined)).toEqual([]);
   }, 240_000);
+
+  it(`loses at most ${MAX_LOSS_MS} ms of unacknowledged typing to each kill`, () => {
+    const typed = rounds.filter((record) => record.moment !== 'startup' && record.lossMs !== undefined);
+    expect(typed.length).toBeGreaterThan(0);
+    const over = typed.filter((record) => (record.lossMs ?? 0) > MAX_LOSS_MS).map((record) => `round ${record.round} (${record.moment}, keystroke ${record.keystroke}): ${Math.round(record.lossMs ?? 0)} ms`);
+    expect(over).toEqual([]);
+  });
 });
 
 async function recordKillFigures(): Promise<void> {
@@ -214,7 +229,7 @@ async function recordKillFigures(): Promise<void> {
       title: 'Kill -9 the host',
       file: 'test/reliability/host-kill.test.ts',
       summary:
-        `${ROUNDS} rounds: the real web host process starts (from source, real tasks), a client types over its WebSocket at ${1000 / KEY_INTERVAL_MS} keys/s ` +
+        `${ROUNDS} rounds: the real web host process starts (${hostEntry().built ? 'the fresh build, out/main/web-host.js' : 'from source'}, real tasks), a client types over its WebSocket at ${1000 / KEY_INTERVAL_MS} keys/s ` +
         'without waiting for answers, and the host is SIGKILLed at a random moment: while typing, while the keystroke task moves to another host kind, ' +
         'or while the host is still starting and restoring. The keystroke task runs inline, in a thread and in a process in turn. After each kill the ' +
         'host starts again on the same data folder; hot exit must restore every acknowledged (durable) edit and exactly the typed text up to the ' +
@@ -230,8 +245,18 @@ async function recordKillFigures(): Promise<void> {
       tables: [
         {
           title: 'Rounds',
-          columns: ['round', 'killed while', 'keystroke host', 'keys typed', 'acknowledged', 'restored', 'keys lost', 'loss window (ms)'],
-          rows: killed.map((record) => [record.round, record.moment, record.keystroke, record.typed, record.acknowledged, record.restoredVersion ?? '—', record.lostKeys ?? 0, Math.round(record.lossMs ?? 0)]),
+          columns: ['round', 'killed while', 'keystroke host', 'keys typed', 'acknowledged', 'restored', 'keys lost', 'loss window (ms)', 'round (ms)'],
+          rows: killed.map((record) => [
+            record.round,
+            record.moment,
+            record.keystroke,
+            record.typed,
+            record.acknowledged,
+            record.restoredVersion ?? '—',
+            record.lostKeys ?? 0,
+            Math.round(record.lossMs ?? 0),
+            Math.round(record.roundMs),
+          ]),
         },
       ],
     },

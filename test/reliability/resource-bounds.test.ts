@@ -8,22 +8,23 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { rm, truncate, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveEntryPaths } from '../../main/core/hosts/entry-paths.ts';
+import { builtEntryPaths, sourceEntryPaths } from '../../main/core/hosts/entry-paths.ts';
 import type { HostKind, TaskId } from '../../workers/common/tasks.ts';
 import type { GrammarResult, RenderResult, SpellResult } from '../../workers/common/task-api.ts';
 import { ranWhole, recordFigures, type Figure } from './support/figures.ts';
 import { scratchFolder } from './fuzz/task-adapters.ts';
+import { BUILT_MAIN, freshBuild } from './support/fresh-build.ts';
 import { NEVER, sleep, startRealCore, until, type RealCore } from './support/real-core.ts';
 
 const SWITCHES = 1_000;
 const PROCESS_SWITCH_EVERY = 100;
 const LINE_UNITS = 5 * 1024 * 1024;
-const ENTRIES = resolveEntryPaths(resolve(import.meta.dirname, '../../out/main'));
+const ENTRIES = freshBuild() ? builtEntryPaths(BUILT_MAIN) : sourceEntryPaths();
 const startedAt = performance.now();
 const figures: Figure[] = [];
 let real: RealCore;
@@ -43,7 +44,7 @@ const round = (value: number) => Math.round(value * 10) / 10;
 beforeAll(async () => {
   // On tmpfs where there is one: this suite measures memory and the event loop, not the disk
   // (settings are written on every switch). Small log and event buffers reach their bound in the warm-up.
-  // Threads start from the build when there is one (npm test builds first), as the app starts them: half the
+  // Threads start from the build when it is fresh (npm test builds first), as the app starts them: half the
   // cost of stripping the TypeScript sources in every new thread, and the host under test is this process either way.
   real = await startRealCore({
     root: await scratchFolder(),

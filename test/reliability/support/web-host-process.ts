@@ -1,12 +1,19 @@
 /**
- * The whole web host as a child process, run from source with the real tasks
- * (test/host/fixtures/web-host-from-source.ts), in given folders; resolves once it printed its
- * URL. For suites that kill the host itself.
+ * The whole web host as a child process with the real tasks, in given folders: the built one
+ * (out/main/web-host.js, what `npm run web` starts) when the build is fresh, else run from source
+ * (test/host/fixtures/web-host-from-source.ts). Resolves once it printed its URL.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { BUILT_MAIN, freshBuild } from './fresh-build.ts';
 
-const ENTRY = resolve(import.meta.dirname, '../../host/fixtures/web-host-from-source.ts');
+const SOURCE_ENTRY = resolve(import.meta.dirname, '../../host/fixtures/web-host-from-source.ts');
+const BUILT_ENTRY = join(BUILT_MAIN, 'web-host.js');
+
+/** Which web host the suites start: the fresh build (`npm run build`), or the sources. */
+export function hostEntry(): { readonly path: string; readonly built: boolean } {
+  return freshBuild() ? { path: BUILT_ENTRY, built: true } : { path: SOURCE_ENTRY, built: false };
+}
 const URL_LINE = /Forkpad web host: http:\/\/127\.0\.0\.1:(\d+)\/\?token=([\w-]+)/;
 
 export interface HostProcess {
@@ -20,12 +27,12 @@ export interface HostProcess {
 export interface HostFolders {
   readonly workspace: string;
   readonly dataDir: string;
-  /** A folder with an index.html, served as the renderer. */
+  /** A folder with an index.html, served as the renderer when the host runs from source. */
   readonly renderer: string;
 }
 
 export async function startHostProcess(folders: HostFolders): Promise<HostProcess> {
-  const child = spawn(process.execPath, [ENTRY, '--workspace', folders.workspace, '--data-dir', folders.dataDir, '--port', '0'], {
+  const child = spawn(process.execPath, [hostEntry().path, '--workspace', folders.workspace, '--data-dir', folders.dataDir, '--port', '0'], {
     env: { ...process.env, FORKPAD_RENDERER_DIR: folders.renderer },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
