@@ -11,6 +11,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtEntryPaths, sourceEntryPaths } from '../../main/core/hosts/entry-paths.ts';
 import { defaultLimits } from '../../main/core/hosts/host-factory.ts';
 import type { GrammarResult, RenderResult, SpellResult } from '../../workers/common/task-api.ts';
 import { HOST_KINDS, TASK_IDS, type TaskId } from '../../workers/common/tasks.ts';
@@ -18,6 +19,7 @@ import { readJournal } from '../../workers/tasks/keystroke/journal-format.ts';
 import { journalFileName } from '../../workers/tasks/keystroke/journal-store.ts';
 import { FaultDriver, LEAK_TO_OOM, readyLatencies, type Episode } from './support/fault-driver.ts';
 import { distribution, ranWhole, recordFigures } from './support/figures.ts';
+import { BUILT_MAIN, freshBuild } from './support/fresh-build.ts';
 import { NEVER, runSeed, seededRandom, sleep, startRealCore, until, type RealCore } from './support/real-core.ts';
 import { Typist } from './support/typist.ts';
 
@@ -36,6 +38,7 @@ const QUOTAS = new Map([
   ['grammar process', 3],
 ]);
 const SEED = runSeed();
+const ENTRIES = freshBuild() ? builtEntryPaths(BUILT_MAIN) : sourceEntryPaths();
 const startedAt = performance.now();
 
 interface StormRun {
@@ -81,6 +84,8 @@ async function checkJournal(real: RealCore, uri: string, acknowledged: number, t
 async function storm(): Promise<StormRun> {
   const random = seededRandom(SEED);
   const real = await startRealCore({
+    // Task threads and processes from the fresh build when there is one (as the app runs them), else from source.
+    entries: ENTRIES,
     supervisor: {
       restartPolicy: { maxCrashes: Number.MAX_SAFE_INTEGER, backoffBaseMs: 5, backoffMaxMs: 20 },
       timings: { heartbeat: { intervalMs: 100, timeoutMs: 500 }, drainMs: 300, stopMs: 1_000 },
@@ -273,7 +278,7 @@ async function recordStormFigures(storm: StormRun): Promise<void> {
           unit: `of ${storm.checkpoints}`,
           bound: `all but those during a keystroke move (${storm.duringMoves.length} this run: known failure)`,
         },
-        { label: 'storm duration', value: Math.round(storm.stormMs / 100) / 10, unit: 's' },
+        { label: 'storm duration', value: Math.round(storm.stormMs / 100) / 10, unit: `s (task hosts from ${ENTRIES.thread.includes('/out/') ? 'the build' : 'source'})` },
         { label: 'host event-loop delay, worst sample', value: Math.round(storm.maxLoopDelayMs), unit: 'ms' },
         { label: 'host RSS before / after', value: `${Math.round(storm.rssBefore / 2 ** 20)} / ${Math.round(storm.rssAfter / 2 ** 20)}`, unit: 'MB' },
       ],
