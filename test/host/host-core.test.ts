@@ -174,9 +174,13 @@ describe('tasks, isolation and settings', () => {
     const { api, fake } = await start();
     await expect(api.setSettings({ theme: 'dark', refreshMs: 2000 }, signal)).resolves.toMatchObject({ theme: 'dark', refreshMs: 2000, previewVisible: true });
     expect(fake().probeIntervalMs).toBe(2000);
+    await expect(api.setSettings({ grammarPoolSize: 2 }, signal)).resolves.toMatchObject({ grammarPoolSize: 2 });
+    expect(fake().grammarPoolRequested).toBe(2);
     await cores.pop()?.dispose();
     const again = await start();
-    expect((await again.api.hello(null, signal)).settings).toMatchObject({ theme: 'dark', refreshMs: 2000 });
+    expect((await again.api.hello(null, signal)).settings).toMatchObject({ theme: 'dark', refreshMs: 2000, grammarPoolSize: 2 });
+    // The saved size is applied once the tasks have started.
+    await waitFor(() => again.fake().grammarPoolRequested === 2);
   });
 
   it('forwards task status and metrics to the renderer', async () => {

@@ -31,6 +31,11 @@ export interface UiSettings {
   readonly theme: Theme;
   /** Task monitor refresh, 250..5000 ms. */
   readonly refreshMs: number;
+  /**
+   * Grammar hosts that share each check (issue 7's grammar pool), at least 1; the host clamps it
+   * to its cores and runs one under inline. Absent means 1.
+   */
+  readonly grammarPoolSize?: number;
 }
 
 export interface OpenDocument {

@@ -120,6 +120,8 @@ const settings = strict({
   monitorVisible: v.optional(v.boolean()),
   theme: v.optional(v.picklist(['system', 'light', 'dark'])),
   refreshMs: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(L.minRefreshMs), v.maxValue(L.maxRefreshMs))),
+  // Bounded here only against absurd input: the host clamps the size to its own cores.
+  grammarPoolSize: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(1), v.maxValue(1_024))),
 });
 
 /** At most each claim once: a longer list could only repeat work. */

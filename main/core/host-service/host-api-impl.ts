@@ -95,6 +95,8 @@ export function createHostApi(runtime: HostRuntime): HostApi {
     async setSettings(patch) {
       const ui = { ...settings.current.ui, ...patch };
       if (patch.refreshMs !== undefined) runtime.supervisor?.setProbeInterval(patch.refreshMs);
+      // The pool resizes live before the size is saved, so a size that fails to start is not kept.
+      if (patch.grammarPoolSize !== undefined) await runtime.supervisor?.setGrammarPoolSize(patch.grammarPoolSize);
       const saved = await settings.update({ ui });
       runtime.stateChanged();
       return saved.ui;

@@ -152,7 +152,7 @@ export async function createHostCore(options: HostCoreOptions): Promise<HostCore
   const log = options.log ?? ((line: string) => console.warn(line));
   const { settings, recent, hub, session, documents, supervisor } = await assemble(options, log);
   const unsubscribe = supervisor ? connectSupervisor(supervisor, session, hub, settings.current.ui.refreshMs) : [];
-  const started = supervisor ? startTasks(supervisor, settings.current.model, hub, log) : Promise.resolve();
+  const started = supervisor ? startTasks(supervisor, settings.current.model, hub, log, settings.current.ui.grammarPoolSize) : Promise.resolve();
   const recovered = supervisor
     ? restoreUnsaved({ supervisor, session, documents, hub, log, timeoutMs: options.recoverTimeoutMs ?? 60_000 })
     : Promise.resolve(undefined);

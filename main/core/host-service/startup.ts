@@ -9,9 +9,11 @@ import type { EventHub } from './event-hub.ts';
 import type { IsolationModel } from '../../../workers/common/tasks.ts';
 import { describeRecovery, planRecovery } from './hot-exit.ts';
 
-export async function startTasks(supervisor: TaskSupervisor, model: IsolationModel, hub: EventHub, log: (line: string) => void): Promise<void> {
+export async function startTasks(supervisor: TaskSupervisor, model: IsolationModel, hub: EventHub, log: (line: string) => void, grammarPoolSize = 1): Promise<void> {
   try {
     await supervisor.start(model);
+    // The pool grows after the first grammar host is ready, so a larger pool never delays start-up's first check.
+    if (grammarPoolSize > 1) await supervisor.setGrammarPoolSize(grammarPoolSize);
   } catch (error) {
     log(`[host] not every task started: ${String(error)}`);
     hub.emit('notice', { level: 'error', message: `Not every task started: ${(error as Error).message}` });

@@ -1,6 +1,6 @@
 /**
  * Settings kept across restarts, as `settings.json` in the data folder: the isolation model,
- * panel visibility, theme, monitor refresh and ignored grammar rules. The file is untrusted
+ * panel visibility, theme, monitor refresh, grammar pool size and ignored grammar rules. The file is untrusted
  * input: each field is checked on its own, so one bad field falls back to its default without
  * losing the others, and a corrupt file yields defaults and a notice, never a crash.
  */
@@ -28,7 +28,7 @@ if (!MIX) throw new Error('The "mix" isolation preset is missing from workers/co
 export const DEFAULT_SETTINGS: StoredSettings = {
   // The notes' mix by default: interactive tasks on threads, heavy checking in processes.
   model: MIX.model,
-  ui: { previewVisible: true, monitorVisible: false, theme: 'system', refreshMs: 1000 },
+  ui: { previewVisible: true, monitorVisible: false, theme: 'system', refreshMs: 1000, grammarPoolSize: 1 },
   ignoredRules: [],
 };
 
@@ -58,6 +58,8 @@ function parseUi(value: unknown, problems: string[]): UiSettings {
     monitorVisible: pick('monitorVisible', (candidate) => typeof candidate === 'boolean'),
     theme: pick('theme', (candidate) => candidate === 'system' || candidate === 'light' || candidate === 'dark'),
     refreshMs: pick('refreshMs', (candidate) => Number.isSafeInteger(candidate) && (candidate as number) >= 250 && (candidate as number) <= 5000),
+    // Saved on a machine with more cores it may exceed this one's: the supervisor clamps it.
+    grammarPoolSize: pick('grammarPoolSize', (candidate) => Number.isSafeInteger(candidate) && (candidate as number) >= 1 && (candidate as number) <= 1024),
   };
 }
 
