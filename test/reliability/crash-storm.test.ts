@@ -8,30 +8,22 @@
  * disk at every checkpoint and at the end; the host (this process) never died; each crashed
  * task serves again within 1 s.
  */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtEntryPaths, sourceEntryPaths } from '../../main/core/hosts/entry-paths.ts';
 import { defaultLimits } from '../../main/core/hosts/host-factory.ts';
 import type { GrammarResult, RenderResult, SpellResult } from '../../workers/common/task-api.ts';
 import { HOST_KINDS, TASK_IDS, type TaskId } from '../../workers/common/tasks.ts';
-import { readJournal } from '../../workers/tasks/keystroke/journal-format.ts';
-import { journalFileName } from '../../workers/tasks/keystroke/journal-store.ts';
-import { FaultDriver, LEAK_TO_OOM, readyLatencies, type Episode } from './support/fault-driver.ts';
+import { FaultDriver, LEAK_TO_OOM, readyLatencies } from './support/fault-driver.ts';
 import { distribution, ranWhole, recordFigures } from './support/figures.ts';
 import { BUILT_MAIN, freshBuild } from './support/fresh-build.ts';
-import { NEVER, runSeed, seededRandom, sleep, startRealCore, until, type RealCore } from './support/real-core.ts';
+import { NEVER, runSeed, seededRandom, startRealCore, until } from './support/real-core.ts';
+import { CrashStorm, type StormPlan, type StormRun } from './support/storm.ts';
 import { Typist } from './support/typist.ts';
 
 const KEYSTROKES = 10_000;
 const FAULTS = 200;
 const READY_BOUND_MS = 1_000;
-/** A fault every this often (while a task is free for one), and keystrokes spread between them. */
-const FAULT_EVERY_MS = 100;
-const KEYS_PER_FAULT = KEYSTROKES / FAULTS;
-const TICK_MS = 15;
-const KEYS_PER_TICK = 8;
-const CHECKPOINT_EVERY = 1_000;
+const PLAN: StormPlan = { keystrokes: KEYSTROKES, faults: FAULTS, faultEveryMs: 100, tickMs: 15, keysPerTick: 8, checkpointEvery: 1_000 };
 /** Grammar threads keep their ~300 MB of RSS after they end (STACK-NOTES): a few are enough to prove the point. */
 const QUOTAS = new Map([
   ['grammar thread', 3],
@@ -41,45 +33,7 @@ const SEED = runSeed();
 const ENTRIES = freshBuild() ? builtEntryPaths(BUILT_MAIN) : sourceEntryPaths();
 const startedAt = performance.now();
 
-interface StormRun {
-  readonly real: RealCore;
-  readonly typist: Typist;
-  readonly episodes: readonly Episode[];
-  readonly checkpoints: number;
-  readonly journalProblems: readonly string[];
-  /** Checkpoints behind an acknowledged version while the keystroke task was moving: the known failure of journal-moves.test.ts. */
-  readonly duringMoves: readonly string[];
-  readonly unhandled: readonly string[];
-  readonly durableMax: () => number;
-  readonly stormMs: number;
-  readonly rssBefore: number;
-  readonly rssAfter: number;
-  readonly maxLoopDelayMs: number;
-}
-
 let run: StormRun | undefined;
-
-function durableMax(real: RealCore, uri: string): number {
-  let max = 0;
-  for (const event of real.events) {
-    const payload = event.payload as { uri?: string; version?: number };
-    if (event.name === 'durable' && payload.uri === uri && (payload.version ?? 0) > max) max = payload.version ?? 0;
-  }
-  return max;
-}
-
-/**
- * Reads the journal file from disk, independently of the keystroke task, and checks that it
- * holds at least `acknowledged` and that its text at its own last version is what was typed.
- */
-async function checkJournal(real: RealCore, uri: string, acknowledged: number, texts: Map<number, string>): Promise<string | undefined> {
-  const read = readJournal(await readFile(join(real.dataDir, 'journals', journalFileName(uri))));
-  if (read.state.version < acknowledged) return `journal is at v${read.state.version}, but v${acknowledged} was acknowledged`;
-  const expected = texts.get(read.state.version);
-  if (expected === undefined) return `journal is at v${read.state.version}, a version that was never typed or is older than an acknowledged one`;
-  if (read.state.text !== expected) return `journal text at v${read.state.version} differs from the typed text`;
-  return undefined;
-}
 
 async function storm(): Promise<StormRun> {
   const random = seededRandom(SEED);
@@ -93,81 +47,8 @@ async function storm(): Promise<StormRun> {
       probeIntervalMs: 250,
     },
   });
-  const unhandled: string[] = [];
-  const onUnhandled = (reason: unknown) => unhandled.push(String(reason));
-  process.on('unhandledRejection', onUnhandled);
   await real.core.ready;
-  const rssBefore = process.memoryUsage().rss;
-  const uri = real.core.session.uri;
-  const typist = new Typist(random);
-  const texts = new Map<number, string>([[real.core.session.version, '']]);
-  const driver = new FaultDriver(real, random, QUOTAS);
-  const journalProblems: string[] = [];
-  const duringMoves: string[] = [];
-  let checkpoints = 0;
-  let typed = 0;
-  let faults = 0;
-  let nextFaultAt = 0;
-  const stormStarted = performance.now();
-
-  const typeOne = async () => {
-    const { edit, kind } = typist.next();
-    const version = real.core.session.version + 1;
-    const answer = await real.core.api.change({ uri, version, edits: [edit], keys: [{ kind, at: Date.now() }] }, NEVER);
-    if (answer.version !== version) throw new Error(`change v${version} was answered as v${answer.version}`);
-    texts.set(version, typist.text);
-    typed += 1;
-    if (typed % CHECKPOINT_EVERY === 0) {
-      const acknowledged = durableMax(real, uri);
-      for (const old of texts.keys()) if (old < acknowledged) texts.delete(old);
-      checkpoints += 1;
-      const moving = () => {
-        // A move's new host may still be committing its catch-up for a moment after the move returned.
-        const last = driver.episodes.findLast((episode) => episode.task === 'keystroke' && episode.fault === 'switch');
-        return last !== undefined && (last.readyAt === undefined || performance.now() - last.readyAt < 250);
-      };
-      const movingBefore = moving();
-      const problem = await checkJournal(real, uri, acknowledged, texts);
-      if (problem) (movingBefore || moving() ? duringMoves : journalProblems).push(`after ${typed} keys: ${problem}`);
-    }
-  };
-
-  while (typed < KEYSTROKES || faults < FAULTS) {
-    if (faults < FAULTS && performance.now() >= nextFaultAt) {
-      const task = driver.pick();
-      if (task) {
-        driver.start(task);
-        faults += 1;
-        nextFaultAt = performance.now() + FAULT_EVERY_MS;
-      }
-    }
-    const target = faults >= FAULTS ? KEYSTROKES : Math.min(KEYSTROKES, Math.floor(faults * KEYS_PER_FAULT));
-    for (let key = 0; key < KEYS_PER_TICK && typed < target; key += 1) await typeOne();
-    await sleep(TICK_MS);
-  }
-  await driver.settled();
-  driver.dispose();
-  const stormMs = performance.now() - stormStarted;
-  const final = real.core.session.version;
-  await until(() => durableMax(real, uri) >= final, `every edit durable (v${final})`, 30_000).catch((error: unknown) => journalProblems.push(String(error)));
-  const lastProblem = await checkJournal(real, uri, durableMax(real, uri), texts);
-  if (lastProblem) journalProblems.push(`at the end: ${lastProblem}`);
-  process.off('unhandledRejection', onUnhandled);
-  const maxLoopDelayMs = Math.max(0, ...real.supervisor.metricsHistory().map((snapshot) => snapshot.host.eventLoopDelay.max));
-  return {
-    real,
-    typist,
-    episodes: driver.episodes,
-    checkpoints: checkpoints + 1,
-    journalProblems,
-    duringMoves,
-    unhandled,
-    durableMax: () => durableMax(real, uri),
-    stormMs,
-    rssBefore,
-    rssAfter: process.memoryUsage().rss,
-    maxLoopDelayMs,
-  };
+  return new CrashStorm(real, new FaultDriver(real, random, QUOTAS), new Typist(random), PLAN).run();
 }
 
 function latest<T extends { version: number }>(storm: StormRun, name: string): T | undefined {
