@@ -108,10 +108,10 @@ describe(`crash storm: ${KEYSTROKES.toLocaleString('en-US')} keystrokes, ${FAULT
     for (const fault of ['crash', 'sigkill', 'kill', 'hang', 'leak', 'switch'] as const) expect(episodes.some((episode) => episode.fault === fault), fault).toBe(true);
   });
 
-  it('has every crashed task serving again, each within 15 s at worst', () => {
+  it('has every crashed task serving again, each within 30 s at worst', () => {
     const crashes = stormRun().episodes.filter((episode) => episode.fault !== 'switch');
     expect(crashes.every((episode) => episode.crashedAt !== undefined && episode.readyAt !== undefined)).toBe(true);
-    expect(Math.max(...crashes.map((episode) => (episode.readyAt ?? Infinity) - (episode.crashedAt ?? 0)))).toBeLessThan(15_000);
+    expect(Math.max(...crashes.map((episode) => (episode.readyAt ?? Infinity) - (episode.crashedAt ?? 0)))).toBeLessThan(30_000);
   });
 
   // Known failure (see the report and docs/reliability.md): a new grammar thread or process
