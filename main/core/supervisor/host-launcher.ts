@@ -7,6 +7,7 @@ import type { Client } from '../../../workers/common/rpc.ts';
 import type { TaskApi, TaskInit } from '../../../workers/common/task-api.ts';
 import type { HostKind, TaskId } from '../../../workers/common/tasks.ts';
 import type { HostFactory } from '../hosts/host-factory.ts';
+import { BACKGROUND_TASKS, lowerHostPriority } from '../hosts/host-priority.ts';
 import type { HeartbeatOptions } from './heartbeat.ts';
 import { LiveHost, type LiveHostEvents } from './live-host.ts';
 import type { RestartPolicy } from './restart-policy.ts';
@@ -37,6 +38,8 @@ export interface SlotOptions<T extends TaskId> {
   readonly log: (line: string) => void;
   readonly onStatus: (status: TaskStatus) => void;
   readonly onEvent: (name: string, payload: unknown) => void;
+  /** Nice value for background task hosts (spellcheck, grammar), or null to leave them be. */
+  readonly backgroundNice?: number | null;
 }
 
 function withTimeout<R>(promise: Promise<R>, ms: number, what: string): Promise<R> {
@@ -54,6 +57,8 @@ export async function launchHost<T extends TaskId>(options: SlotOptions<T>, even
   try {
     const ready = await live.start(options.init(task), timings.startMs);
     log(`${live.label} ready in ${Math.round((live.readyAt ?? 0) - live.spawnedAt)} ms (task loaded in ${Math.round(ready.loadMs)} ms)`);
+    const nice = options.backgroundNice ?? null;
+    if (nice !== null && BACKGROUND_TASKS.has(task)) log(`${live.label} lowered: ${await lowerHostPriority(task, kind, ready.pid, nice)}`);
     return live;
   } catch (error) {
     live.planned ??= 'failed to start';

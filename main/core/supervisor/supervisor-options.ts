@@ -40,6 +40,11 @@ export interface SupervisorOptions {
   readonly historySize?: number;
   /** Receives every log line, each already prefixed with its task and host. Default: console. */
   readonly log?: (line: string) => void;
+  /**
+   * Nice value for the spellcheck and grammar hosts (threads and processes), or null to run
+   * them at the host's priority. Default null: measured, it did not help (docs/architecture.md).
+   */
+  readonly backgroundNice?: number | null;
   /** Largest grammar pool. Default: `os.availableParallelism()`. */
   readonly maxGrammarPool?: number;
   /** Wall clock, epoch ms (restart windows). Default Date.now. */

@@ -63,6 +63,7 @@ class Supervisor implements TaskSupervisor {
         timings,
         now,
         log,
+        backgroundNice: options.backgroundNice ?? null,
         // A grammar replica's status is the pool's business (grammarPool()); the task's is replica 0's.
         onStatus: (status) => (replica === 0 ? this.emitStatus(status) : undefined),
         onEvent: (name, payload) => (task === 'grammar' ? this.pool.onReplicaEvent(replica, name, payload) : this.emitEvent(task, name, payload)),
