@@ -58,9 +58,9 @@ describe('creation', () => {
 
 describe('memory', () => {
   it('holds when a thread adds clearly less than a process costs, bare and loaded', () => {
-    const judged = judgeMemory({ bare: 17, loaded: 42 }, { bare: 40, loaded: 80 }, 'spellcheck', 'PSS');
+    const judged = judgeMemory({ bare: 17, loaded: 42 }, { bare: 40, loaded: 80 }, 'spellcheck', 'USS');
     expect(judged.verdict).toBe('holds');
-    expect(judged.explanation).toMatch(/PSS/);
+    expect(judged.explanation).toMatch(/private memory/);
   });
 
   it('holds with a caveat when the loaded task dominates', () => {

@@ -49,18 +49,22 @@ export interface MemoryCost {
 }
 
 /**
- * `thread` is what one thread adds to its host's RSS; `process` what one process costs (its PSS
- * where the OS reports it: RSS counts the Node binary's shared pages in every process).
+ * `thread` is what one thread adds to its host's RSS; `process` what one process adds to the
+ * machine: its private memory (USS) where the OS reports it, else its RSS (which also counts the
+ * Node binary's pages that every process shares).
  */
-export function judgeMemory(thread: MemoryCost, process: MemoryCost, task: string, processMeasure: 'PSS' | 'RSS'): Judgement {
-  const numbers = `a thread adds ${round(thread.bare)} MB to its host's RSS (${round(thread.loaded)} MB with ${task}), a process costs ${round(process.bare)} MB of ${processMeasure} (${round(process.loaded)} MB)`;
+export function judgeMemory(thread: MemoryCost, process: MemoryCost, task: string, processMeasure: 'USS' | 'RSS'): Judgement {
+  const numbers = `a thread adds ${round(thread.bare)} MB to its host's RSS (${round(thread.loaded)} MB with ${task}), a process ${round(process.bare)} MB of ${processMeasure === 'USS' ? 'private memory' : 'RSS'} (${round(process.loaded)} MB)`;
   if (!clearlyBelow(thread.bare, process.bare)) {
-    return { verdict: 'does not hold', explanation: `A thread did not cost clearly less memory than a process: ${numbers}.` };
+    return {
+      verdict: 'does not hold',
+      explanation: `A thread did not cost clearly less memory than a process: ${numbers}. (A Node worker thread has a V8 heap and runtime of its own; the code a process maps is shared with every other Node process.)`,
+    };
   }
   if (!clearlyBelow(thread.loaded, process.loaded)) {
     return { verdict: 'holds with a caveat', explanation: `An empty thread is cheaper, but with ${task} loaded the task's own data dominates: ${numbers}.` };
   }
-  return { verdict: 'holds', explanation: `A process costs ${times(process.bare, thread.bare)} the memory of a thread: ${numbers}. (A Node thread has its own heap; it shares the process's code and runtime.)` };
+  return { verdict: 'holds', explanation: `A process costs ${times(process.bare, thread.bare)} the memory of a thread: ${numbers}. (A Node thread has its own heap; it shares the process's code.)` };
 }
 
 // ---- communication -------------------------------------------------------------------------

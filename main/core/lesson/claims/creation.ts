@@ -32,7 +32,7 @@ async function readyTime(hosts: MeasuredHosts, kind: Kind, state: State): Promis
 }
 
 export async function measureCreation(context: ClaimContext): Promise<ClaimMeasurement> {
-  const rounds = context.scale === 'full' ? 5 : 2;
+  const rounds = context.scale === 'full' ? 7 : 2;
   const hosts = new MeasuredHosts(context.places, context.log);
   const samples: Record<Kind, Record<State, number[]>> = { thread: { bare: [], loaded: [] }, process: { bare: [], loaded: [] } };
   const steps = rounds * KINDS.length * STATES.length;

@@ -1,7 +1,9 @@
 /**
  * Memory: what one worker thread adds to its host's RSS (and its own V8 heap), against what one
- * process holds (its RSS, and its PSS: RSS with pages shared among processes, such as the Node
- * binary's, divided among their sharers). Bare, and with spellcheck loaded and given a document.
+ * process adds to the machine: its private memory (USS, the pages only it maps, freed when it
+ * ends). Its RSS counts in full the pages it shares with every other Node process (the binary,
+ * libraries), and its PSS divides those among however many Node processes happen to run, so
+ * both are shown but neither is its cost. Bare, and with spellcheck loaded and given a document.
  * The host here is the runner, a quiet process doing nothing else, so its RSS moves only with
  * the threads; and the RSS a terminated thread leaves behind stays there, not in the user's host.
  */
@@ -22,8 +24,9 @@ type State = (typeof STATES)[number];
 
 interface Reading {
   readonly rssMb: number;
-  /** PSS where the OS reports it. */
+  /** PSS and USS (private memory) where the OS reports them. */
   readonly pssMb: number | null;
+  readonly ussMb: number | null;
   /** A thread's used V8 heap. */
   readonly heapMb: number | null;
 }
@@ -31,9 +34,14 @@ interface Reading {
 async function processReading(pid: number): Promise<Reading> {
   const rss = parseProcStatusRss(await readFile(`/proc/${pid}/status`, 'utf8'));
   if (rss === undefined) throw new Error(`/proc/${pid}/status has no VmRSS`);
+  // Older kernels have no smaps_rollup: RSS alone then.
   const rollup = await readFile(`/proc/${pid}/smaps_rollup`, 'utf8').catch(() => '');
-  const pss = /^Pss:\s+(\d+) kB$/m.exec(rollup)?.[1];
-  return { rssMb: rss / MB, pssMb: pss === undefined ? null : (Number(pss) * 1024) / MB, heapMb: null };
+  const kb = (field: string) => {
+    const value = new RegExp(`^${field}:\\s+(\\d+) kB$`, 'm').exec(rollup)?.[1];
+    return value === undefined ? null : (Number(value) * 1024) / MB;
+  };
+  const [pss, clean, dirty] = [kb('Pss'), kb('Private_Clean'), kb('Private_Dirty')];
+  return { rssMb: rss / MB, pssMb: pss, ussMb: clean === null || dirty === null ? null : clean + dirty, heapMb: null };
 }
 
 const average = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
@@ -56,15 +64,16 @@ async function load(hosts: readonly MeasuredHost<typeof TASK>[], text: string): 
 /** Per thread: the runner's RSS growth over `baseMb`, and the threads' heaps, averaged. */
 async function threadReading(hosts: readonly MeasuredHost<typeof TASK>[], baseMb: number): Promise<Reading> {
   const heaps = await Promise.all(hosts.map(async (measured) => (await measured.host.usage()).memory?.bytes ?? Number.NaN));
-  return { rssMb: (process.memoryUsage.rss() / MB - baseMb) / hosts.length, pssMb: null, heapMb: average(heaps) / MB };
+  return { rssMb: (process.memoryUsage.rss() / MB - baseMb) / hosts.length, pssMb: null, ussMb: null, heapMb: average(heaps) / MB };
 }
 
 async function processAverage(hosts: readonly MeasuredHost<typeof TASK>[]): Promise<Reading> {
   const readings = await Promise.all(hosts.map((measured) => processReading(measured.host.pid)));
-  const pss = readings.map((reading) => reading.pssMb);
+  const known = (values: readonly (number | null)[]) => (values.every((value) => value !== null) ? average(values) : null);
   return {
     rssMb: average(readings.map((reading) => reading.rssMb)),
-    pssMb: pss.every((value) => value !== null) ? average(pss) : null,
+    pssMb: known(readings.map((reading) => reading.pssMb)),
+    ussMb: known(readings.map((reading) => reading.ussMb)),
     heapMb: null,
   };
 }
@@ -73,6 +82,9 @@ async function measureKind(context: ClaimContext, kind: 'thread' | 'process', co
   const settleMs = context.scale === 'full' ? 600 : 200;
   const hosts = new MeasuredHosts(context.places, context.log);
   try {
+    // A first thread sets up what every later one shares (the worker machinery, the entry's
+    // compiled code caches): it runs during the measurement but is not counted.
+    if (kind === 'thread') await hosts.spawnHost(TASK, kind).control.noop(null);
     await settle(settleMs);
     const baseMb = process.memoryUsage.rss() / MB;
     const spawned = Array.from({ length: count }, () => hosts.spawnHost(TASK, kind));
@@ -97,12 +109,14 @@ function figures(kind: 'thread' | 'process', readings: Record<State, Reading>, c
     const what = `${kind}, ${state === 'bare' ? 'no task' : `${TASK} loaded`}`;
     if (kind === 'thread') {
       return [
-        { label: `${what}: RSS it adds to its host`, value: round(reading.rssMb), unit: 'MB' as const, detail: `the host's RSS growth per thread${each}` },
+        { label: `${what}: RSS it adds to its host`, value: round(reading.rssMb), unit: 'MB' as const, detail: `the host's RSS growth per thread${each}, beside a first thread not counted` },
         ...(reading.heapMb === null || Number.isNaN(reading.heapMb) ? [] : [{ label: `${what}: its own V8 heap`, value: round(reading.heapMb), unit: 'MB' as const, detail: `used heap${each}` }]),
       ];
     }
-    const pss = reading.pssMb === null ? '' : `; PSS ${round(reading.pssMb)} MB (shared pages divided among their sharers)`;
-    return [{ label: `${what}: its RSS`, value: round(reading.rssMb), unit: 'MB' as const, detail: `its own resident memory${each}${pss}` }];
+    const shared = `its RSS ${round(reading.rssMb)} MB counts the pages it shares with other Node processes in full${reading.pssMb === null ? '' : `, its PSS ${round(reading.pssMb)} MB divides them among their sharers`}`;
+    return reading.ussMb === null
+      ? [{ label: `${what}: its RSS`, value: round(reading.rssMb), unit: 'MB' as const, detail: `resident memory${each}; this OS does not report private memory` }]
+      : [{ label: `${what}: its private memory (USS)`, value: round(reading.ussMb), unit: 'MB' as const, detail: `freed when it ends${each}; ${shared}` }];
   });
 }
 
@@ -114,9 +128,9 @@ export async function measureMemory(context: ClaimContext): Promise<ClaimMeasure
   throwIfCancelled(context.signal, 'memory');
   context.progress(0.5, `${count} bare process${count === 1 ? '' : 'es'}`);
   const processes = await measureKind(context, 'process', count, text);
-  // PSS where the OS reports it: a process's RSS counts the pages it shares with its host in full.
-  const hasPss = processes.bare.pssMb !== null && processes.loaded.pssMb !== null;
-  const processCost = (state: State) => (hasPss ? processes[state].pssMb : null) ?? processes[state].rssMb;
-  const verdict = judgeMemory({ bare: thread.bare.rssMb, loaded: thread.loaded.rssMb }, { bare: processCost('bare'), loaded: processCost('loaded') }, TASK, hasPss ? 'PSS' : 'RSS');
+  // Private memory where the OS reports it: what one more process really adds to the machine.
+  const hasUss = processes.bare.ussMb !== null && processes.loaded.ussMb !== null;
+  const processCost = (state: State) => (hasUss ? processes[state].ussMb : null) ?? processes[state].rssMb;
+  const verdict = judgeMemory({ bare: thread.bare.rssMb, loaded: thread.loaded.rssMb }, { bare: processCost('bare'), loaded: processCost('loaded') }, TASK, hasUss ? 'USS' : 'RSS');
   return { ...verdict, figures: [...figures('thread', thread, count), ...figures('process', processes, count)] };
 }
