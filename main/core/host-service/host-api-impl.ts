@@ -96,7 +96,13 @@ export function createHostApi(runtime: HostRuntime): HostApi {
       const ui = { ...settings.current.ui, ...patch };
       if (patch.refreshMs !== undefined) runtime.supervisor?.setProbeInterval(patch.refreshMs);
       // The pool resizes live before the size is saved, so a size that fails to start is not kept.
-      if (patch.grammarPoolSize !== undefined) await runtime.supervisor?.setGrammarPoolSize(patch.grammarPoolSize);
+      if (patch.grammarPoolSize !== undefined && runtime.supervisor) {
+        const pool = await runtime.supervisor.setGrammarPoolSize(patch.grammarPoolSize);
+        if (pool.effective < patch.grammarPoolSize) {
+          const why = pool.reason ?? `this machine has ${pool.maxSize} cores`;
+          runtime.emit('notice', { level: 'info', message: `Grammar runs ${pool.effective} host${pool.effective === 1 ? '' : 's'} of the ${patch.grammarPoolSize} asked for: ${why}.` });
+        }
+      }
       const saved = await settings.update({ ui });
       runtime.stateChanged();
       return saved.ui;
