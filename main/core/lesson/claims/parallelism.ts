@@ -1,22 +1,25 @@
 /**
  * Parallelism: a full grammar check of one large document by one grammar process, then by a
- * pool of one process per core (at least two), each checking a contiguous share. Every process
- * is started (harper loaded) before the clock starts. The pool's issues must equal the single
- * process's. The CPU time the processes got, read from outside them, shows how many cores the
- * OS actually gave them while other work ran on the machine.
+ * pool of one process per core (at least two), split as the app's grammar pool splits it: every
+ * replica opens the whole document and lints the paragraphs whose text hashes to its shard, and
+ * the shares are merged as the supervisor merges them. Every process is started (harper loaded)
+ * before the clock starts. The merged issues must equal the single process's. The CPU time the
+ * processes got, read from outside them, shows how many cores the OS gave them meanwhile.
  */
 import { availableParallelism, loadavg } from 'node:os';
 import type { LessonFigure } from '../../../../workers/common/lesson.ts';
+import type { GrammarIssue } from '../../../../workers/common/task-api.ts';
 import { sampleDocument } from '../../../../workers/tasks/text/sample-document.ts';
-import { issueKey, shareCuts } from '../grammar-shares.ts';
+import { mergeGrammarResults } from '../../supervisor/grammar-merge.ts';
 import type { ClaimMeasurement } from '../lesson-protocol.ts';
 import { MeasuredHosts, type MeasuredHost } from '../measured-hosts.ts';
 import { median, round } from '../stats.ts';
 import { judgeParallelism } from '../verdicts.ts';
 import { throwIfCancelled, type ClaimContext } from './claim-context.ts';
 
-const FULL_KB = 24;
+const FULL_KB = 48;
 const QUICK_KB = 6;
+const WARM_UP_KB = 4;
 
 interface Run {
   readonly ms: number;
@@ -35,19 +38,21 @@ async function cpuMs(hosts: readonly MeasuredHost<'grammar'>[]): Promise<number>
   return usages.reduce((sum, usage) => sum + (usage.cpuTimeMs ?? Number.NaN), 0);
 }
 
-/** Checks `text` split among `hosts` (one share each) as document `uri`. */
+function issueKey(issue: GrammarIssue): string {
+  return `${issue.start}:${issue.end}:${issue.rule}:${issue.message}`;
+}
+
+/** Checks `text` as document `uri`: one host checks it all, or each host of a pool its shard. */
 async function check(hosts: readonly MeasuredHost<'grammar'>[], text: string, uri: string): Promise<Run> {
-  const cuts = shareCuts(text, hosts.length);
+  const count = hosts.length;
   const cpuBefore = await cpuMs(hosts);
   const started = performance.now();
   const shares = await Promise.all(hosts.map(async (measured, index) => {
-    const from = cuts[index] ?? text.length;
-    await measured.api.open({ uri, version: 1, text: text.slice(from, cuts[index + 1] ?? text.length), path: null });
-    const result = await measured.api.check({ version: 1 });
-    return result.issues.map((issue) => issueKey(issue, from));
+    await measured.api.open({ uri, version: 1, text, path: null });
+    return measured.api.check({ version: 1, ...(count === 1 ? {} : { shard: { index, count } }) });
   }));
   const ms = performance.now() - started;
-  return { ms, issues: shares.flat(), cpuMs: (await cpuMs(hosts)) - cpuBefore };
+  return { ms, issues: mergeGrammarResults(shares).issues.map(issueKey), cpuMs: (await cpuMs(hosts)) - cpuBefore };
 }
 
 function sameIssues(a: readonly string[], b: readonly string[]): boolean {
@@ -77,7 +82,7 @@ function figures(pairs: readonly Pair[], poolSize: number, cores: number, kb: nu
   const each = `median of ${pairs.length} documents of ${kb} KB`;
   return [
     { label: `1 process: full grammar check of ${kb} KB`, value: round(singleMs), unit: 'ms', detail: `${each}; on average ${busy(pairs.map((pair) => pair.single))} cores busy` },
-    { label: `${poolSize} processes, a share each: the same check`, value: round(poolMs), unit: 'ms', detail: `${each}; identical issues; on average ${busy(pairs.map((pair) => pair.pool))} cores busy` },
+    { label: `${poolSize} processes, a shard each: the same check`, value: round(poolMs), unit: 'ms', detail: `${each}; identical issues; on average ${busy(pairs.map((pair) => pair.pool))} cores busy` },
     { label: 'speedup', value: round(median(pairs.map((pair) => pair.single.ms / pair.pool.ms))), unit: '×', detail: `median of the ${pairs.length} pairs; ideal ${Math.min(poolSize, cores)}×` },
     { label: 'cores on this machine', value: cores, unit: 'cores', detail: `os.availableParallelism(); 1-minute load average ${round(loadAverage)} before measuring` },
   ];
@@ -92,7 +97,13 @@ export async function measureParallelism(context: ClaimContext): Promise<ClaimMe
   const hosts = new MeasuredHosts(context.places, context.log);
   try {
     context.progress(0, `starting ${1 + poolSize} grammar processes (loading harper)`);
-    const [single, ...pool] = (await Promise.all(Array.from({ length: 1 + poolSize }, () => hosts.startHost('grammar', 'process')))) as [MeasuredHost<'grammar'>, ...MeasuredHost<'grammar'>[]];
+    const started = await Promise.all(Array.from({ length: 1 + poolSize }, () => hosts.startHost('grammar', 'process')));
+    // A first check lets V8 finish compiling harper's hot WASM functions in the background, which
+    // would otherwise take cores from the first timed check: the app's grammar is warm too.
+    context.progress(0.1, `warming up: each process checks ${WARM_UP_KB} KB`);
+    const warmUp = sampleDocument(WARM_UP_KB * 1024, 99);
+    await Promise.all(started.map((measured) => check([measured], warmUp, 'lesson:parallelism:warm-up')));
+    const [single, ...pool] = started as [MeasuredHost<'grammar'>, ...MeasuredHost<'grammar'>[]];
     const pairs: Pair[] = [];
     for (let index = 0; index < count; index++) {
       throwIfCancelled(context.signal, 'parallelism');
