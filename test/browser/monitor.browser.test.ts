@@ -2,6 +2,7 @@
  * Issue 6: the task monitor against the real web host. Rows per isolation model, a busy task's
  * CPU, a crash's blast radius, an inline hang, and refreshes that keep scroll and selection.
  */
+import { availableParallelism, loadavg } from 'node:os';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { documentStats } from '../../workers/common/document.ts';
 import { TASK_IDS, type TaskId } from '../../workers/common/tasks.ts';
@@ -59,7 +60,9 @@ describe('task monitor', () => {
     await page.waitForTimeout(1500);
     await rowAction(page, 'spellcheck', /^Inject busy/);
     const start = Date.now();
-    await waitUntil(() => cpu(page, 'task:spellcheck'), (value) => value >= 80, 3000, 'spellcheck at 80% or more');
+    // On a machine shared with other work a spinning process gets less than a core; the load
+    // average in the message tells such a failure apart from a probe that under-reports.
+    await waitUntil(() => cpu(page, 'task:spellcheck'), (value) => value >= 80, 3000, `spellcheck at 80% or more (1-min load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores)`);
     const elapsed = Date.now() - start;
     const others = await Promise.all(OTHERS('spellcheck').map((task) => cpu(page, `task:${task}`)));
     expect(others.every((value) => value < 20), `others: ${others.join(', ')}`).toBe(true);
