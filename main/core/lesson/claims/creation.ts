@@ -1,8 +1,9 @@
 /**
  * Creation time: from asking for a host to its first answer, for a worker thread and a process,
  * bare (its entry loaded and answering `noop`) and with a task loaded (spellcheck's `start`,
- * which reads the Hunspell dictionary). Kinds and states are interleaved round by round, so a
- * burst of load on the machine hits all four alike.
+ * which reads the Hunspell dictionary). Kinds and states are interleaved round by round, and
+ * which kind goes first alternates, so a burst of load on the machine hits all four alike and
+ * neither kind always follows the teardown of a process.
  */
 import type { LessonFigure } from '../../../../workers/common/lesson.ts';
 import type { ClaimMeasurement } from '../lesson-protocol.ts';
@@ -40,7 +41,7 @@ export async function measureCreation(context: ClaimContext): Promise<ClaimMeasu
   try {
     for (let round = 1; round <= rounds; round++) {
       for (const state of STATES) {
-        for (const kind of KINDS) {
+        for (const kind of round % 2 === 0 ? [...KINDS].reverse() : KINDS) {
           throwIfCancelled(context.signal, 'creation');
           context.progress(step++ / steps, `${kind}, ${state === 'bare' ? 'no task' : `${TASK} loaded`}: round ${round} of ${rounds}`);
           samples[kind][state].push(await readyTime(hosts, kind, state));
