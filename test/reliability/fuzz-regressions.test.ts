@@ -24,8 +24,9 @@ const LONG_WORD = 4_300_000;
 const withLongWord = `€ ${'a'.repeat(LONG_WORD)}`;
 
 describe('a word of millions of letters in a text that is not all Latin-1', () => {
-  it.fails('is counted by documentStats (workers/common/document.ts)', () => {
-    expect(documentStats(withLongWord)).toEqual({ lines: 1, words: 2, characters: LONG_WORD + 2 });
+  it('is counted by documentStats (workers/common/document.ts)', () => {
+    // '€' is a currency sign, not a letter: the text holds one word.
+    expect(documentStats(withLongWord)).toEqual({ lines: 1, words: 1, characters: LONG_WORD + 2 });
   });
 
   it.fails('is rendered by the render task (render/block-stats.ts countWords)', async () => {

@@ -90,6 +90,22 @@ describe('mapRange', () => {
 });
 
 describe('documentStats', () => {
+  it('counts words as the pattern [letters/digits]+ joined by single apostrophes or hyphens', () => {
+    const reference = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
+    const piece = fc.constantFrom('a', 'Z', '7', 'é', '😀', "'", '’', '-', ' ', '\n', '--', 'ß', '中', '\u0301');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piece, fc.string({ unit: 'grapheme', maxLength: 3 })), { maxLength: 60 }), (parts) => {
+        const text = parts.join('');
+        expect(documentStats(text).words).toBe([...text.matchAll(reference)].length);
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it('counts a word of millions of letters in non-Latin-1 text without overflowing', () => {
+    expect(documentStats(`€ ${'a'.repeat(4_300_000)}`)).toEqual({ lines: 1, words: 1, characters: 4_300_002 });
+  });
+
   it('counts lines, words and characters (code points)', () => {
     expect(documentStats('')).toEqual({ lines: 1, words: 0, characters: 0 });
     expect(documentStats("Don't stop—the well-known 2 cats\n😀 ok\r\n")).toEqual({ lines: 3, words: 7, characters: 39 });
