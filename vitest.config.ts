@@ -23,6 +23,19 @@ function assetPaths(): Plugin {
   };
 }
 
+/**
+ * Tests whose assertions are about time or CPU share. `npm test` runs them on their own, one
+ * file at a time, after the unit project and before the browser project.
+ */
+const TIMING_TESTS = [
+  'main/core/probes/cpu-accuracy.test.ts',
+  'main/core/supervisor/hangs-and-leaks.test.ts',
+  'workers/tasks/keystroke/keystroke.test.ts',
+  'test/host/kill-host-rounds.test.ts',
+  'test/reliability/host-kill.test.ts',
+  'test/reliability/crash-storm.test.ts',
+];
+
 export default defineConfig({
   resolve: { alias: assetAliases },
   plugins: [assetPaths()],
@@ -33,9 +46,22 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['{main,workers,preload,renderer,test}/**/*.test.ts'],
-          exclude: ['**/*.browser.test.ts', 'node_modules/**'],
+          exclude: ['**/*.browser.test.ts', 'node_modules/**', ...TIMING_TESTS],
           environment: 'node',
           testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'timing',
+          include: [...TIMING_TESTS],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
+          // Alone on the machine: these assert CPU readings, latencies and loss windows, which
+          // other test files running beside them on two cores would distort.
+          fileParallelism: false,
         },
       },
       {
