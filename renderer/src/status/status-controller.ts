@@ -13,6 +13,8 @@ import type { WatchdogReading } from './host-watchdog.ts';
 /** Event-loop delay (p95 of the last interval) above which the host counts as lagging / blocked. */
 const LAG_WARNING_MS = 50;
 const LAG_BLOCKED_MS = 200;
+/** Share of the interval the host's event loop was busy above which lagging counts as blocked. */
+const SATURATED_UTILIZATION = 0.9;
 
 const plural = (count: number, noun: string) => `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
 
@@ -105,7 +107,10 @@ export class StatusController {
     if (!this.metrics) return;
     const delay = this.metrics.host.eventLoopDelay;
     const utilization = this.metrics.host.eventLoopUtilization;
-    const tone = delay.p95 >= LAG_BLOCKED_MS ? 'error' : delay.p95 >= LAG_WARNING_MS ? 'warning' : 'good';
+    // A host blocked in slices (an inline hang yields one turn per 100 ms) shows short delays but
+    // a saturated loop: that is blocked too, as far as the user's keystrokes are concerned.
+    const saturated = utilization !== null && utilization >= SATURATED_UTILIZATION && delay.p95 >= LAG_WARNING_MS;
+    const tone = delay.p95 >= LAG_BLOCKED_MS || saturated ? 'error' : delay.p95 >= LAG_WARNING_MS ? 'warning' : 'good';
     this.bar.set('lag', `Host lag ${delay.p95.toFixed(0)} ms`, {
       tone,
       title: `Host event-loop delay p50 ${delay.p50.toFixed(1)} ms, p95 ${delay.p95.toFixed(1)} ms, max ${delay.max.toFixed(0)} ms${
