@@ -123,6 +123,11 @@ describe('grammar pool', () => {
     expect(pool.replicas).toHaveLength(1);
     await supervisor.move('grammar', 'thread');
     expect(supervisor.grammarPool().replicas.map((replica) => replica.kind)).toEqual(['thread', 'thread']);
+    // End leaves the task down with no replicas; a restart brings the whole pool back.
+    await supervisor.end('grammar');
+    expect(supervisor.grammarPool().replicas).toHaveLength(1);
+    await supervisor.restart('grammar');
+    expect(supervisor.grammarPool().replicas.map((replica) => replica.state)).toEqual(['ready', 'ready']);
     await supervisor.move('grammar', 'inline');
     expect(supervisor.grammarPool().replicas).toHaveLength(1);
   }, 120_000);

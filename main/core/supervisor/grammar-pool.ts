@@ -108,9 +108,11 @@ export class GrammarPool {
     });
   }
 
+  /** Restarts every replica; after an End, which left one, the pool grows back to its size. */
   restart(): Promise<void> {
     return this.serial(async () => {
       await Promise.all(this.slots.map((slot) => slot.restart()));
+      await this.resizeTo(this.target(this.primary.kind));
     });
   }
 
@@ -166,6 +168,8 @@ export class GrammarPool {
   }
 
   private async grow(size: number): Promise<void> {
+    // An ended or given-up task gets no replicas; a restart grows the pool again.
+    if (this.primary.state() === 'stopped' || this.disposed) return;
     const kind = this.primary.kind;
     const added: GrammarSlot[] = [];
     // Added before they start: broadcast changes queue in their clients and follow the priming.
