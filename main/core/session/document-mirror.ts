@@ -110,20 +110,40 @@ export class DocumentMirror {
     if (change.version !== this.version + 1) throw Errors.outOfSync(change.version - 1, this.version);
     const ordered = checkedEdits(this.content.length, change.edits);
     const regions = measureRegions(this.content, change.edits);
+    const removed = ordered.map((edit) => this.content.slice(edit.offset, edit.offset + edit.length));
     // Last edit first: each edit's offset refers to the text before the change, and nothing before it has moved yet.
     for (const edit of ordered) this.content.replace(edit.offset, edit.length, edit.text);
+    try {
+      this.currentStats = updateStats(this.currentStats, regions, this.content);
+    } catch (error) {
+      this.undo(ordered, removed);
+      throw error;
+    }
     this.currentVersion = change.version;
-    this.currentStats = updateStats(this.currentStats, regions, this.content);
     this.remember(change);
     return 'applied';
   }
 
+  /**
+   * Takes back edits applied last-first, so that a change whose counting throws leaves the mirror
+   * as it was: the editor is refused, and the mirror must not hold text the editor never got.
+   * The first-offset edit is undone first: nothing before it has moved.
+   */
+  private undo(ordered: readonly TextEdit[], removed: readonly string[]): void {
+    for (let index = ordered.length - 1; index >= 0; index -= 1) {
+      const edit = ordered[index];
+      if (edit) this.content.replace(edit.offset, edit.text.length, removed[index] ?? '');
+    }
+  }
+
   /** Replaces the whole document (open, new, resync); recent changes no longer apply. */
   reset(snapshot: DocumentSnapshot): void {
+    // Counted first: if counting throws, the mirror keeps the document it had.
+    const stats = documentStats(snapshot.text);
     this.currentUri = snapshot.uri;
     this.currentVersion = snapshot.version;
     this.content.reset(snapshot.text);
-    this.currentStats = documentStats(snapshot.text);
+    this.currentStats = stats;
     this.recent.clear();
     this.recentUnits = 0;
   }
