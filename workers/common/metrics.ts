@@ -49,6 +49,8 @@ export interface TaskSample {
   readonly roundTripMs: number | null;
   readonly lastError: string | null;
   readonly restartPolicy: RestartPolicyState;
+  /** Index of a grammar pool replica (1..N-1, in `MetricsSnapshot.replicas`); absent on a task's own row. */
+  readonly replica?: number;
 }
 
 export interface ThreadSample {
@@ -87,4 +89,10 @@ export interface MetricsSnapshot {
   readonly host: HostSample;
   readonly tasks: readonly TaskSample[];
   readonly appProcesses: readonly AppProcessSample[];
+  /**
+   * The grammar pool's further replicas, when it runs more than one host: each a full sample with
+   * `replica` set. Replica 0 is the grammar row in `tasks`, so a reader of `tasks` alone sees one
+   * row per task, as without a pool.
+   */
+  readonly replicas?: readonly TaskSample[];
 }

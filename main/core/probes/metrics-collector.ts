@@ -17,12 +17,16 @@ export interface CollectorOptions {
   readonly intervalMs: number;
   readonly log: (line: string) => void;
   readonly historySize?: number;
+  /** Sources that come and go (grammar pool replicas), asked for at each sample. */
+  readonly replicaSources?: () => readonly TaskProbeSource[];
 }
 
 export class MetricsCollector {
   private readonly options: CollectorOptions;
   private readonly hostProbe = new HostProbe();
   private readonly taskProbes = new Map<TaskProbeSource, TaskProbe>();
+  /** A probe per replica source, kept while it is listed: CPU % needs the previous reading. */
+  private replicaProbes = new Map<TaskProbeSource, TaskProbe>();
   private readonly poller: Poller;
   private readonly history: MetricsSnapshot[] = [];
   private readonly handlers = new Set<(snapshot: MetricsSnapshot) => void>();
@@ -57,14 +61,17 @@ export class MetricsCollector {
 
   /** Takes one sample of everything now; the poller passes how late its timer fired. */
   async sample(lateMs = 0): Promise<MetricsSnapshot> {
-    const [tasks, appProcesses] = await Promise.all([
+    const replicaProbes = new Map((this.options.replicaSources?.() ?? []).map((source) => [source, this.replicaProbes.get(source) ?? new TaskProbe()]));
+    this.replicaProbes = replicaProbes;
+    const [tasks, appProcesses, replicas] = await Promise.all([
       Promise.all([...this.taskProbes].map(([source, probe]) => probe.sample(source))),
       this.appProcesses(),
+      Promise.all([...replicaProbes].map(([source, probe]) => probe.sample(source))),
     ]);
     const at = performance.now();
     const intervalMs = this.lastAt === null ? this.poller.interval : at - this.lastAt;
     this.lastAt = at;
-    return { at: Date.now(), intervalMs, cores: coreCount(), host: this.hostProbe.sample(lateMs), tasks, appProcesses };
+    return { at: Date.now(), intervalMs, cores: coreCount(), host: this.hostProbe.sample(lateMs), tasks, appProcesses, ...(replicas.length > 0 ? { replicas } : {}) };
   }
 
   dispose(): void {

@@ -22,6 +22,8 @@ export interface ProbedHost {
 
 export interface TaskProbeSource {
   readonly task: TaskId;
+  /** A grammar pool replica's index, 1..N-1; absent for a task's own slot. */
+  readonly replica?: number;
   kind(): HostKind;
   state(): TaskState;
   restarts(): number;
@@ -78,6 +80,7 @@ export class TaskProbe {
       roundTripMs: host?.roundTripMs ?? null,
       lastError: source.lastError(),
       restartPolicy: source.restartPolicy(),
+      ...(source.replica === undefined ? {} : { replica: source.replica }),
     };
   }
 }

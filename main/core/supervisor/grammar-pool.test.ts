@@ -123,6 +123,12 @@ describe('grammar pool', () => {
     expect(pool.replicas).toHaveLength(1);
     await supervisor.move('grammar', 'thread');
     expect(supervisor.grammarPool().replicas.map((replica) => replica.kind)).toEqual(['thread', 'thread']);
+    // The monitor gets replica 1 beside the task's own row, which stays one per task.
+    const deadline = Date.now() + 10_000;
+    while (!supervisor.latestMetrics()?.replicas && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    const snapshot = supervisor.latestMetrics();
+    expect(snapshot?.replicas).toMatchObject([{ task: 'grammar', replica: 1, kind: 'thread' }]);
+    expect(snapshot?.tasks.filter((sample) => sample.task === 'grammar')).toHaveLength(1);
     // End leaves the task down with no replicas; a restart brings the whole pool back.
     await supervisor.end('grammar');
     expect(supervisor.grammarPool().replicas).toHaveLength(1);

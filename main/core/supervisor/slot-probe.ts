@@ -3,9 +3,10 @@ import type { TaskId } from '../../../workers/common/tasks.ts';
 import type { TaskProbeSource } from '../probes/task-probe.ts';
 import type { TaskSlot } from './task-slot.ts';
 
-export function slotProbeSource<T extends TaskId>(slot: TaskSlot<T>, now: () => number): TaskProbeSource {
+export function slotProbeSource<T extends TaskId>(slot: TaskSlot<T>, now: () => number, replica?: number): TaskProbeSource {
   return {
     task: slot.task,
+    ...(replica === undefined ? {} : { replica }),
     meter: slot.meter,
     kind: () => slot.kind,
     state: () => slot.state(),

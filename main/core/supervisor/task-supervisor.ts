@@ -14,6 +14,7 @@ import { createHostFactory, defaultLimits } from '../hosts/host-factory.ts';
 import { MetricsCollector } from '../probes/metrics-collector.ts';
 import { PROBE_INTERVAL_MS } from '../probes/poller.ts';
 import { procfsProcessMetrics } from '../probes/process-metrics.ts';
+import type { TaskProbeSource } from '../probes/task-probe.ts';
 import { RestartPolicy } from './restart-policy.ts';
 import { slotProbeSource } from './slot-probe.ts';
 import { GrammarPool } from './grammar-pool.ts';
@@ -31,6 +32,7 @@ export function createTaskSupervisor(options: SupervisorOptions): TaskSupervisor
 class Supervisor implements TaskSupervisor {
   private readonly slots: Slots;
   private readonly pool: GrammarPool;
+  private readonly replicaProbeSources = new WeakMap<TaskSlot<'grammar'>, TaskProbeSource>();
   private readonly collector: MetricsCollector;
   private readonly log: (line: string) => void;
   private readonly eventHandlers = new Map<string, Set<Handler>>();
@@ -77,6 +79,7 @@ class Supervisor implements TaskSupervisor {
     this.slots = { keystroke: makeSlot('keystroke'), render: makeSlot('render'), spellcheck: makeSlot('spellcheck'), grammar: this.pool.primary };
     this.collector = new MetricsCollector({
       sources: TASK_IDS.map((task) => slotProbeSource(this.slots[task] as TaskSlot<TaskId>, now)),
+      replicaSources: () => this.replicaSources(now),
       processMetrics,
       intervalMs: options.probeIntervalMs ?? PROBE_INTERVAL_MS.default,
       log,
@@ -184,6 +187,20 @@ class Supervisor implements TaskSupervisor {
     await Promise.all(TASK_IDS.map((task) => (task === 'grammar' ? this.pool.dispose() : this.slots[task].dispose())));
     this.eventHandlers.clear();
     this.statusHandlers.clear();
+  }
+
+  /** Probe sources of grammar replicas 1..N-1, one per slot for as long as the slot lives. */
+  private replicaSources(now: () => number): TaskProbeSource[] {
+    return this.pool
+      .replicas()
+      .slice(1)
+      .map((slot, index) => {
+        const known = this.replicaProbeSources.get(slot);
+        if (known) return known;
+        const source = slotProbeSource(slot as TaskSlot<TaskId>, now, index + 1);
+        this.replicaProbeSources.set(slot, source);
+        return source;
+      });
   }
 
   private emitStatus(status: TaskStatus): void {
