@@ -115,6 +115,7 @@ describe('parallelism', () => {
     singleMs: 4000,
     poolMs: 4000 / speedup,
     speedup,
+    singleCores: 1,
     poolCores: speedup,
     loadAverage: 0.5,
     ...extra,

@@ -127,7 +127,8 @@ export interface PoolTiming {
   readonly poolMs: number;
   /** Median of the per-document speedups (single ms / pool ms). */
   readonly speedup: number;
-  /** CPU time the pool got per wall-clock time: how many cores the OS gave it on average. */
+  /** CPU time per wall-clock time: how many cores the OS gave the single process and the pool. */
+  readonly singleCores: number;
   readonly poolCores: number;
   /** 1-minute load average before measuring. */
   readonly loadAverage: number;
@@ -142,7 +143,7 @@ export function judgeParallelism(timing: PoolTiming): Judgement {
   const ideal = Math.min(timing.processes, timing.cores);
   const { speedup } = timing;
   const numbers = `1 process ${round(timing.singleMs / 1000)} s, ${timing.processes} processes ${round(timing.poolMs / 1000)} s: ${round(speedup)}× on ${timing.cores} core${timing.cores === 1 ? '' : 's'} (ideal ${ideal}×)`;
-  const contention = `the OS gave the pool ${round(timing.poolCores)} cores on average; load average ${round(timing.loadAverage)}`;
+  const contention = `the OS gave one process ${round(timing.singleCores)} cores and the pool ${round(timing.poolCores)} on average; load average ${round(timing.loadAverage)}`;
   if (ideal < 2) {
     return { verdict: 'holds with a caveat', explanation: `This machine has one core, so more processes cannot run at once: ${numbers}.` };
   }

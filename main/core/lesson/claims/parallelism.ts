@@ -6,6 +6,7 @@
  * before the clock starts. The merged issues must equal the single process's. The CPU time the
  * processes got, read from outside them, shows how many cores the OS gave them meanwhile.
  */
+import { readFile } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import type { LessonFigure } from '../../../../workers/common/lesson.ts';
 import type { GrammarIssue } from '../../../../workers/common/task-api.ts';
@@ -75,7 +76,16 @@ async function measurePair(single: MeasuredHost<'grammar'>, pool: readonly Measu
   return pair;
 }
 
-function figures(pairs: readonly Pair[], poolSize: number, cores: number, kb: number, loadAverage: number): LessonFigure[] {
+/**
+ * Linux's autogroup shares the CPU fairly between sessions, not processes: every process Forkpad
+ * starts is in its session, so on a busy machine more of them get no more CPU in total.
+ */
+async function autogroupNote(): Promise<string> {
+  const enabled = await readFile('/proc/sys/kernel/sched_autogroup_enabled', 'utf8').catch(() => '0');
+  return enabled.trim() === '1' ? "; Linux's autogroup is on: the CPU is shared fairly between sessions, and all of Forkpad's processes share one session's share" : '';
+}
+
+function figures(pairs: readonly Pair[], poolSize: number, cores: number, kb: number, loadAverage: number, note: string): LessonFigure[] {
   const singleMs = median(pairs.map((pair) => pair.single.ms));
   const poolMs = median(pairs.map((pair) => pair.pool.ms));
   const busy = (runs: readonly Run[]) => round(median(runs.map((run) => run.cpuMs / run.ms)));
@@ -84,7 +94,7 @@ function figures(pairs: readonly Pair[], poolSize: number, cores: number, kb: nu
     { label: `1 process: full grammar check of ${kb} KB`, value: round(singleMs), unit: 'ms', detail: `${each}; on average ${busy(pairs.map((pair) => pair.single))} cores busy` },
     { label: `${poolSize} processes, a shard each: the same check`, value: round(poolMs), unit: 'ms', detail: `${each}; identical issues; on average ${busy(pairs.map((pair) => pair.pool))} cores busy` },
     { label: 'speedup', value: round(median(pairs.map((pair) => pair.single.ms / pair.pool.ms))), unit: '×', detail: `median of the ${pairs.length} pairs; ideal ${Math.min(poolSize, cores)}×` },
-    { label: 'cores on this machine', value: cores, unit: 'cores', detail: `os.availableParallelism(); 1-minute load average ${round(loadAverage)} before measuring` },
+    { label: 'cores on this machine', value: cores, unit: 'cores', detail: `os.availableParallelism(); 1-minute load average ${round(loadAverage)} before measuring${note}` },
   ];
 }
 
@@ -112,9 +122,10 @@ export async function measureParallelism(context: ClaimContext): Promise<ClaimMe
     }
     const singleMs = median(pairs.map((pair) => pair.single.ms));
     const poolMs = median(pairs.map((pair) => pair.pool.ms));
-    const poolCores = median(pairs.map((pair) => pair.pool.cpuMs / pair.pool.ms));
+    const busy = (pick: (pair: Pair) => Run) => median(pairs.map((pair) => pick(pair).cpuMs / pick(pair).ms));
     const speedup = median(pairs.map((pair) => pair.single.ms / pair.pool.ms));
-    return { ...judgeParallelism({ cores, processes: poolSize, singleMs, poolMs, speedup, loadAverage, poolCores }), figures: figures(pairs, poolSize, cores, kb, loadAverage) };
+    const timing = { cores, processes: poolSize, singleMs, poolMs, speedup, loadAverage, singleCores: busy((pair) => pair.single), poolCores: busy((pair) => pair.pool) };
+    return { ...judgeParallelism(timing), figures: figures(pairs, poolSize, cores, kb, loadAverage, await autogroupNote()) };
   } finally {
     await hosts.stopAll();
   }
