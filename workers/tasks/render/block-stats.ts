@@ -4,6 +4,7 @@
  * cached block brings its counts with it.
  */
 import type { Token } from 'markdown-it';
+import { countWordsAndCharacters } from './word-count.ts';
 
 export interface HeadingEntry {
   readonly level: number;
@@ -21,38 +22,8 @@ export interface BlockStats {
   readonly headings: readonly HeadingEntry[];
 }
 
-/**
- * The first letter of each word, with the same notion of a word as `documentStats` in
- * workers/common/document.ts: runs of letters and digits joined by one inner `'`, `’` or `-`.
- * A letter starts a word unless the character before it is a letter, or a joiner that follows
- * one. Matching one character with a look-behind, rather than the whole word with
- * `[\p{L}\p{N}]+`, keeps V8 from pushing a backtrack entry per letter: in a string that is not
- * all Latin-1, a word of about 4.19 M letters overflowed its regexp stack (a fuzzing regression).
- */
-const WORD_START = /(?<![\p{L}\p{N}]|[\p{L}\p{N}]['’-])[\p{L}\p{N}]/gu;
-
 /** Silent reading speed for English non-fiction (Brysbaert 2019, a meta-analysis of 190 studies). */
 export const WORDS_PER_MINUTE = 238;
-
-function countWords(text: string): number {
-  let words = 0;
-  for (const _match of text.matchAll(WORD_START)) words += 1;
-  return words;
-}
-
-function countCodePoints(text: string): number {
-  let count = 0;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    // A high surrogate followed by a low one is one character; a lone surrogate counts as one.
-    if (code >= 0xd800 && code <= 0xdbff) {
-      const next = text.charCodeAt(index + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) index += 1;
-    }
-    count += 1;
-  }
-  return count;
-}
 
 /** The text a reader sees in an inline token's children. */
 function inlineText(children: readonly Token[] | null): string {
@@ -84,7 +55,8 @@ function collect(tokens: readonly Token[], startLine: number, textOf: (inline: T
     }
   });
   const visible = pieces.join('\n');
-  return { words: countWords(visible), characters: countCodePoints(visible) - Math.max(0, pieces.length - 1), paragraphs, headings };
+  const { words, characters } = countWordsAndCharacters(visible);
+  return { words, characters: characters - Math.max(0, pieces.length - 1), paragraphs, headings };
 }
 
 /** Counts from a block's tokens after inline parsing. */
