@@ -193,9 +193,9 @@ export async function createHostCore(options: HostCoreOptions): Promise<HostCore
     },
     async dispose() {
       for (const off of unsubscribe.splice(0)) off();
-      lesson?.dispose();
+      const lessonStopped = lesson?.dispose();
       session.dispose();
-      await supervisor?.dispose();
+      await Promise.all([supervisor?.dispose(), lessonStopped]);
     },
   };
 }

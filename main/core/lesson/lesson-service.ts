@@ -45,7 +45,7 @@ export class LessonService {
   private readonly setup: LessonSetup;
   private readonly emit: (progress: LessonProgress) => void;
   private readonly scale: LessonScale;
-  private running: AbortController | null = null;
+  private running: { readonly controller: AbortController; readonly done: Promise<unknown> } | null = null;
 
   constructor(setup: LessonSetup, emit: (progress: LessonProgress) => void) {
     this.setup = setup;
@@ -54,9 +54,28 @@ export class LessonService {
   }
 
   async measure(request: LessonRequest, signal?: AbortSignal): Promise<LessonReport> {
+    // A cancelled measurement is only tidying up (its runner is being killed): wait for it, so a
+    // page that reloads mid-measurement can start again at once.
+    while (this.running?.controller.signal.aborted) await this.running.done.catch(() => undefined);
     if (this.running) throw new ForkpadError('BusyError', 'BUSY', 'The lesson is already being measured: wait for it to finish or cancel it.');
     const controller = new AbortController();
-    this.running = controller;
+    const done = this.run(request, controller, signal);
+    this.running = { controller, done };
+    try {
+      return await done;
+    } finally {
+      if (this.running?.done === done) this.running = null;
+    }
+  }
+
+  /** Cancels a measurement in progress (the host is closing); settles once its runner is gone. */
+  async dispose(): Promise<void> {
+    const running = this.running;
+    running?.controller.abort('the host is closing');
+    await running?.done.catch(() => undefined);
+  }
+
+  private async run(request: LessonRequest, controller: AbortController, signal?: AbortSignal): Promise<LessonReport> {
     const onAbort = () => controller.abort(signal?.reason ?? 'cancelled');
     signal?.addEventListener('abort', onAbort, { once: true });
     if (signal?.aborted) onAbort();
@@ -74,13 +93,7 @@ export class LessonService {
       return { startedAt, durationMs: performance.now() - started, machine, claims };
     } finally {
       signal?.removeEventListener('abort', onAbort);
-      this.running = null;
     }
-  }
-
-  /** Cancels a measurement in progress (the host is closing). */
-  dispose(): void {
-    this.running?.abort('the host is closing');
   }
 
   private async measureClaim(claim: ClaimId, signal: AbortSignal): Promise<ClaimResult> {
