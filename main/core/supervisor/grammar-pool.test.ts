@@ -16,6 +16,7 @@ import { sampleDocument } from '../../../workers/tasks/text/sample-document.ts';
 import { loadRegisteredTask } from '../../../workers/tasks/registry.ts';
 import { sourceEntryPaths } from '../hosts/entry-paths.ts';
 import { taskAssets } from '../host-service/task-assets.ts';
+import type { RestartPolicyOptions } from './restart-policy.ts';
 import type { TaskSupervisor } from './supervisor-api.ts';
 import { createTaskSupervisor } from './task-supervisor.ts';
 
@@ -39,7 +40,7 @@ afterEach(async () => {
   running = undefined;
 });
 
-async function startPool(doc: Doc, grammar: HostKind): Promise<TaskSupervisor> {
+async function startPool(doc: Doc, grammar: HostKind, restartPolicy?: RestartPolicyOptions): Promise<TaskSupervisor> {
   const dir = await mkdtemp(join(tmpdir(), 'forkpad-pool-'));
   const supervisor = createTaskSupervisor({
     entries: sourceEntryPaths(),
@@ -50,6 +51,7 @@ async function startPool(doc: Doc, grammar: HostKind): Promise<TaskSupervisor> {
     dataDir: dir,
     assets: taskAssets,
     maxGrammarPool: 2,
+    ...(restartPolicy ? { restartPolicy } : {}),
     log: () => undefined,
   });
   running = { supervisor, dir };
@@ -136,5 +138,21 @@ describe('grammar pool', () => {
     expect(supervisor.grammarPool().replicas.map((replica) => replica.state)).toEqual(['ready', 'ready']);
     await supervisor.move('grammar', 'inline');
     expect(supervisor.grammarPool().replicas).toHaveLength(1);
+  }, 120_000);
+
+  it('leaves out a replica the restart policy gave up on, and still checks the whole document', async () => {
+    const doc = new Doc();
+    const supervisor = await startPool(doc, 'process', { maxCrashes: 0 });
+    const grammar = supervisor.client('grammar');
+    const single = await grammar.check({ version: doc.version });
+    await supervisor.setGrammarPoolSize(2);
+    process.kill(supervisor.grammarPool().replicas[1]?.pid ?? 0, 'SIGKILL');
+    const deadline = Date.now() + 10_000;
+    while (supervisor.grammarPool().replicas[1]?.state !== 'stopped' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(supervisor.grammarPool().replicas[1]?.state).toBe('stopped');
+    await grammar.change(doc.edit([wordEdit(doc.text, 2, 'teh')]));
+    const after = await grammar.check({ version: doc.version });
+    expect(after.paragraphs.total).toBe(single.paragraphs.total);
+    expect(after.version).toBe(doc.version);
   }, 120_000);
 });

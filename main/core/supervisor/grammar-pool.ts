@@ -143,11 +143,20 @@ export class GrammarPool {
     if (method === 'check') return this.track(this.check(request as CheckRequest, options));
     if (!BROADCAST.has(method)) return primary.call(method, request, options);
     // The first replica's answer stands for the pool; every replica must have taken the call.
-    return this.track(Promise.all(this.slots.map((slot) => slot.client.call(method, request, options))).then((answers) => answers[0]));
+    return this.track(Promise.all(this.serving(this.slots).map((slot) => slot.client.call(method, request, options))).then((answers) => answers[0]));
+  }
+
+  /**
+   * The replicas that take calls: a replica the restart policy gave up on is left out (until a
+   * restart of grammar, whose primer brings it up to date) rather than failing every call of a
+   * task whose first host still serves; the first host's own state decides the task's.
+   */
+  private serving(slots: readonly GrammarSlot[]): GrammarSlot[] {
+    return slots.filter((slot, index) => index === 0 || slot.state() !== 'stopped');
   }
 
   private async check(request: CheckRequest, options?: CallOptions): Promise<GrammarResult> {
-    const sharing = this.slots.slice(0, this.sharing);
+    const sharing = this.serving(this.slots.slice(0, this.sharing));
     if (sharing.length === 1) return (await this.primary.client.call('check', request, options)) as GrammarResult;
     const count = sharing.length;
     const shares = await Promise.all(sharing.map((slot, index) => slot.client.call('check', { ...request, shard: { index, count } }, options)));
