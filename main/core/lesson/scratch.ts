@@ -90,8 +90,9 @@ export function serveScratch(port: Port): void {
     call({ task, method, request }, signal) {
       const client = clients.get(task);
       if (!client) throw Errors.invalidInput('scratch call', `${String(task)} is not running here`);
+      if (typeof method !== 'string') throw Errors.invalidInput('scratch call', 'method must be a string');
       const target = client.api[method];
-      if (typeof method !== 'string' || !target) throw Errors.invalidInput('scratch call', 'method must be a string');
+      if (!target) throw Errors.invalidInput('scratch call', `${task} has no method ${method}`);
       return target(request, { signal });
     },
   };

@@ -4,23 +4,13 @@
  * or the progress of a measurement under way, or why it could not be measured. The verdict's
  * `data-verdict` is a `Verdict`, or `measuring`, `failed`, `unmeasured`.
  */
-import type { ClaimId, ClaimResult, LessonFigure, LessonUnit } from '../../../workers/common/lesson.ts';
+import type { ClaimId, ClaimResult, LessonFigure } from '../../../workers/common/lesson.ts';
+import { formatFigure } from './lesson-format.ts';
 
 export interface Claim {
   readonly id: ClaimId;
   readonly title: string;
   readonly claim: string;
-}
-
-const NUMBER = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 });
-
-/** A figure's value with its unit, e.g. "24.1 ms", "1.4×", "3 tasks". */
-export function formatFigure(value: number, unit: LessonUnit): string {
-  const number = NUMBER.format(value);
-  if (unit === '×') return `${number}×`;
-  if (unit === 'tasks') return `${number} ${value === 1 ? 'task' : 'tasks'}`;
-  if (unit === 'cores') return `${number} ${value === 1 ? 'core' : 'cores'}`;
-  return `${number} ${unit}`;
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {

@@ -48,11 +48,15 @@ class Typist {
   /** Types until `until` settles (or for `ms`); the latencies of every keystroke sent meanwhile. */
   async typeWhile(until: Promise<unknown> | null, ms = 0): Promise<number[]> {
     let running = true;
-    const stop = until ? until.finally(() => (running = false)) : delay(ms).then(() => (running = false));
+    const stop = (until ?? delay(ms)).finally(() => (running = false));
+    const stopped = stop.then(() => undefined, () => undefined);
     const pressed: Promise<number>[] = [];
     while (running) {
-      pressed.push(this.press());
-      await Promise.race([delay(KEY_INTERVAL_MS), stop]);
+      const press = this.press();
+      // Each is awaited below; until then a failure (the scratch host gone) must not go unhandled.
+      press.catch(() => undefined);
+      pressed.push(press);
+      await Promise.race([delay(KEY_INTERVAL_MS), stopped]);
     }
     await stop;
     return Promise.all(pressed);
