@@ -12,7 +12,7 @@ import { validateHostRequest } from '../core/boundary/validate-host-request.ts';
 import { LocalFiles } from '../core/files/local-files.ts';
 import { RecentFiles } from '../core/files/recent-files.ts';
 import { createHostCore, type HostCore, type SupervisorSetup } from '../core/host-service/host-core.ts';
-import { taskAssets } from '../core/host-service/task-assets.ts';
+import { taskAssets } from '../core/task-assets.ts';
 import type { EntryPaths } from '../core/hosts/entry-paths.ts';
 import type { ProcessSpawner } from '../core/hosts/process-spawner.ts';
 import type { ProcessMetricsSource } from '../core/probes/process-metrics.ts';

@@ -7,7 +7,7 @@
  * processes), served to a browser over HTTP + WebSocket on 127.0.0.1. Prints
  * `Forkpad web host: http://127.0.0.1:PORT/?token=…` once it listens.
  */
-import { taskAssets } from '../core/host-service/task-assets.ts';
+import { taskAssets } from '../core/task-assets.ts';
 import { runWebHost } from './run-web-host.ts';
 
 runWebHost({ argv: process.argv.slice(2), hereDir: import.meta.dirname, assets: taskAssets }).catch((error: unknown) => {

@@ -11,7 +11,7 @@ import { Workspace } from '../../main/core/files/workspace.ts';
 import { sourceEntryPaths } from '../../main/core/hosts/entry-paths.ts';
 import { forkSpawner } from '../../main/core/hosts/fork-spawner.ts';
 import { createHostCore, type HostCore } from '../../main/core/host-service/host-core.ts';
-import { taskAssets } from '../../main/core/host-service/task-assets.ts';
+import { taskAssets } from '../../main/core/task-assets.ts';
 import { createTaskSupervisor } from '../../main/core/supervisor/task-supervisor.ts';
 import type { HostEvents } from '../../workers/common/host-api.ts';
 import type { GrammarResult, RenderResult, SpellResult } from '../../workers/common/task-api.ts';

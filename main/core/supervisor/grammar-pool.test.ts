@@ -15,7 +15,7 @@ import { splitBlocks } from '../../../workers/tasks/grammar/paragraphs.ts';
 import { sampleDocument } from '../../../workers/tasks/text/sample-document.ts';
 import { loadRegisteredTask } from '../../../workers/tasks/registry.ts';
 import { sourceEntryPaths } from '../hosts/entry-paths.ts';
-import { taskAssets } from '../host-service/task-assets.ts';
+import { taskAssets } from '../task-assets.ts';
 import type { RestartPolicyOptions } from './restart-policy.ts';
 import type { TaskSupervisor } from './supervisor-api.ts';
 import { createTaskSupervisor } from './task-supervisor.ts';
