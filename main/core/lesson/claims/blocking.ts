@@ -17,7 +17,7 @@ import { delay, describePercentiles, throwIfCancelled, type ClaimContext } from 
 
 /** One keystroke every this many ms: brisk typing. */
 const KEY_INTERVAL_MS = 20;
-const FULL_KB = 32;
+const FULL_KB = 24;
 const QUICK_KB = 6;
 const IDLE_MS = 600;
 const URI = 'lesson:blocking';

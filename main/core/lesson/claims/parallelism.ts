@@ -18,7 +18,7 @@ import { median, round } from '../stats.ts';
 import { judgeParallelism } from '../verdicts.ts';
 import { throwIfCancelled, type ClaimContext } from './claim-context.ts';
 
-const FULL_KB = 40;
+const FULL_KB = 32;
 const QUICK_KB = 6;
 const WARM_UP_KB = 4;
 
