@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../core/boundary/content-security-policy.ts';
-import { rendererAssetPath, serveRendererRequest } from './renderer-protocol.ts';
+import { rendererPathname, serveRendererRequest } from './renderer-protocol.ts';
 
 let base: string;
 let root: string;
@@ -21,15 +21,10 @@ beforeAll(() => {
 
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 
-describe('renderer asset paths', () => {
-  it('maps the origin root to index.html and assets to their files', () => {
-    expect(rendererAssetPath('forkpad://app/', root)).toBe(join(root, 'index.html'));
-    expect(rendererAssetPath('forkpad://app/assets/app.js?v=1#x', root)).toBe(join(root, 'assets', 'app.js'));
-  });
-
-  it('resolves dot segments as URL parsing does, so they cannot climb out of the folder', () => {
-    expect(rendererAssetPath('forkpad://app/../secret.txt', root)).toBe(join(root, 'secret.txt'));
-    expect(rendererAssetPath('forkpad://app/%2e%2e/secret.txt', root)).toBe(join(root, 'secret.txt'));
+describe('renderer request paths', () => {
+  it('takes only our origin, and leaves the path to the shared resolver', () => {
+    expect(rendererPathname('forkpad://app/assets/app.js?v=1#x')).toBe('/assets/app.js');
+    for (const url of ['forkpad://other/index.html', 'https://app/index.html', 'not a url']) expect(rendererPathname(url)).toBeUndefined();
   });
 
   it.each([
@@ -40,8 +35,8 @@ describe('renderer asset paths', () => {
     'forkpad://other/index.html',
     'https://app/index.html',
     'not a url',
-  ])('refuses %s', (url) => {
-    expect(rendererAssetPath(url, root)).toBeUndefined();
+  ])('answers 404 for %s', async (url) => {
+    expect((await serveRendererRequest(url, root)).status).toBe(404);
   });
 });
 
