@@ -179,10 +179,10 @@ describe('a 50 MB file', () => {
 });
 
 describe.skipIf(!existsSync('/proc/self/fd'))('file descriptors across inline keystroke hosts', () => {
-  // Known failure: an inline keystroke host that is moved away or killed never closes its journal's
-  // FileHandle (the task API has no dispose, and an inline host's end does not reach the task), so each
-  // one leaks a descriptor until garbage collection closes it, with Node's DEP0137 warning.
-  it.fails('are released when the keystroke task moves out of inline or is killed there', async () => {
+  // An inline keystroke host that was moved away or killed once never closed its journal's FileHandle
+  // (an inline host's end did not reach the task), so each one leaked a descriptor until garbage
+  // collection closed it, with Node's DEP0137 warning. The task server now runs the task's stop hook.
+  it('are released when the keystroke task moves out of inline or is killed there', async () => {
     const { core } = real;
     const descriptors = () => readdirSync('/proc/self/fd').length;
     await core.api.setIsolation({ task: 'keystroke', kind: 'inline' }, NEVER);
@@ -197,7 +197,7 @@ describe.skipIf(!existsSync('/proc/self/fd'))('file descriptors across inline ke
     }
     await sleep(2_500); // Retired hosts finish stopping.
     const leaked = descriptors() - before;
-    figures.push({ label: 'file descriptors left open by 5 moves out of inline and 5 kills of an inline keystroke host', value: leaked, bound: '0: known failure' });
+    figures.push({ label: 'file descriptors left open by 5 moves out of inline and 5 kills of an inline keystroke host', value: leaked, bound: '0' });
     expect(leaked).toBeLessThanOrEqual(0);
   }, 60_000);
 });
@@ -214,9 +214,6 @@ async function recordResourceFigures(): Promise<void> {
         'garbage collection; a 5 MB single line opened and typed into while the host\'s event-loop delay is sampled every 10 ms, each task saying ' +
         'how it degraded; a 50 MB file and a 50 MB paste refused with a clear message, the document unchanged.',
       figures,
-      knownFailures: [
-        '"are released when the keystroke task moves out of inline or is killed there": each inline keystroke host that is moved away or killed leaves its journal\'s file descriptor open until garbage collection (Node DEP0137).',
-      ],
     },
     startedAt,
   );

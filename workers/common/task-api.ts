@@ -267,6 +267,12 @@ export interface TaskContext<T extends TaskId> {
   readonly init: TaskInit;
   emit<K extends keyof TaskEventMaps[T] & string>(name: K, payload: TaskEventMaps[T][K]): void;
   log(line: string): void;
+  /**
+   * Registers work to run once the task's host stops serving it (shutdown, kill, a move away),
+   * e.g. closing files: an inline host has no thread or process exit that closes them for the
+   * task. Optional, so that contexts built outside a task server (tests, benches) need not offer it.
+   */
+  onStop?(dispose: () => Promise<void>): void;
 }
 
 export type TaskFactory<T extends TaskId> = (context: TaskContext<T>) => Promise<TaskApis[T]>;

@@ -79,6 +79,7 @@ export function serveTask(port: Port, options: ServeTaskOptions): TaskServer {
   let closed = false;
   let cpuMs = 0;
   const retained: unknown[] = [];
+  const stopHandlers: (() => Promise<void>)[] = [];
   const gate = gatePort(port, () => label);
   const log = (line: string) => gate.port.post({ type: 'event', name: LOG_EVENT, payload: line });
 
@@ -107,6 +108,9 @@ export function serveTask(port: Port, options: ServeTaskOptions): TaskServer {
       init,
       emit: (name, payload) => server.emit(name, payload),
       log,
+      onStop: (dispose) => {
+        stopHandlers.push(dispose);
+      },
     };
     bindTaskMethods(await factory(context), handlers);
     phase = 'started';
@@ -131,6 +135,10 @@ export function serveTask(port: Port, options: ServeTaskOptions): TaskServer {
       retained.length = 0;
       server.close();
       gate.close();
+      // The port is closed, so a failure can only go to the host's console.
+      for (const dispose of stopHandlers.splice(0)) {
+        dispose().catch((error: unknown) => console.warn(`${label} stopping the task failed: ${String(error)}`));
+      }
     },
   };
 }

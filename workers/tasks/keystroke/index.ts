@@ -10,5 +10,8 @@ export const createTask: TaskFactory<'keystroke'> = async (context) => {
     emitDurable: (payload) => context.emit('durable', payload),
     log: (line) => context.log(line),
   });
+  // Commits what is queued and closes the journals' files: an inline host that is moved away or
+  // killed would otherwise leave them open (one descriptor per journal) until garbage collection.
+  context.onStop?.(() => service.store.close());
   return service.api;
 };
