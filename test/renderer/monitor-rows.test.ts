@@ -50,6 +50,15 @@ describe('monitor rows', () => {
     expect(parent).toEqual({ host: null, main: 'host', 'task:keystroke': 'main', 'task:render': 'host', 'task:spellcheck': null, 'task:grammar': null });
   });
 
+  it('gives each grammar pool replica a row of its own, under the host when they are threads', () => {
+    const pooled = { ...snapshot([task('grammar', 'thread')]), replicas: [task('grammar', 'thread', { replica: 1, threadId: 9 })] };
+    const rows = buildRows(pooled, 'host');
+    expect(rows.filter((row) => row.task === 'grammar').map((row) => [row.key, row.label, row.parent, row.threadId])).toEqual([
+      ['task:grammar', 'grammar', 'host', 7],
+      ['task:grammar#1', 'grammar #2', 'host', 9],
+    ]);
+  });
+
   it('shows totals of queue, jobs/s and restarts on parent rows', () => {
     const rows = buildRows(mix, 'host');
     const host = rows.find((row) => row.key === 'host');

@@ -74,14 +74,17 @@ function withTotals(row: MonitorRow, children: readonly MonitorRow[]): MonitorRo
 
 export function buildRows(snapshot: MetricsSnapshot, hostLabel: string): MonitorRow[] {
   const { host } = snapshot;
-  const taskRows = snapshot.tasks.map((sample): MonitorRow => {
+  // Grammar pool replicas beyond the first get rows of their own: each is a thread or process.
+  const samples = [...snapshot.tasks, ...(snapshot.replicas ?? [])];
+  const taskRows = samples.map((sample): MonitorRow => {
     const parent = sample.kind === 'inline' ? 'main' : sample.kind === 'thread' ? 'host' : null;
+    const replica = sample.replica ?? 0;
     return {
-      key: `task:${sample.task}`,
+      key: replica === 0 ? `task:${sample.task}` : `task:${sample.task}#${replica}`,
       parent,
       depth: sample.kind === 'inline' ? 2 : sample.kind === 'thread' ? 1 : 0,
       kind: 'task',
-      label: sample.task,
+      label: replica === 0 ? sample.task : `${sample.task} #${replica + 1}`,
       task: sample.task,
       hostKind: sample.kind,
       pid: sample.pid,
