@@ -207,7 +207,7 @@ export class EditorSession {
       current: () => this.openRequest(),
       position: () => ({ uri: this.mirror.uri, version: this.mirror.version }),
       changesSince: (version: number) => this.mirror.changesSince(version),
-      journalBase: () => this.journal.durableSnapshot(),
+      journalBase: () => this.openRequest(),
       journalChangesSince: (version: number) => this.journal.changesAfter(version),
       ignoredRules: () => this.options.ignoredRules(),
     };

@@ -1,8 +1,9 @@
 /**
  * The host's side of the keystroke journal: the snapshot the keystroke task last started its
- * journal from, and every change since. A change stays here until the task says it is durable,
- * so a keystroke host that dies (or moves) can be re-opened from the last durable snapshot and
- * sent exactly the changes it may have lost.
+ * journal from, and every change since. A change stays here until the task says it is durable:
+ * it tells the editor what is safe, and gives a keystroke host being primed the changes made
+ * after the snapshot it was opened with. A restarted or moved host is opened with the mirror's
+ * current snapshot (task-sync.ts), so unacknowledged changes reach it inside that base.
  */
 import type { KeystrokeChange, OpenRequest } from '../../../workers/common/task-api.ts';
 import { ChunkedText } from './chunked-text.ts';

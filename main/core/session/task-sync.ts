@@ -21,7 +21,12 @@ export interface SyncSource {
   position(): { readonly uri: string; readonly version: number };
   /** Changes after `version` of the open document, or undefined once they are no longer kept. */
   changesSince(version: number): readonly DocumentChange[] | undefined;
-  /** The snapshot the keystroke journal restarts from: the last durable one. */
+  /**
+   * The snapshot a fresh keystroke journal starts from: the mirror's current one. It is at least
+   * every version the task was sent, so at least every version acknowledged so far, and stays so
+   * once it replaces the old journal on disk while the old host still commits (a live move: the
+   * supervisor holds new calls while it primes, so the old host is sent nothing past it).
+   */
   journalBase(): OpenRequest;
   /**
    * Changes after `version` that the keystroke journal may lack, with their key events; undefined
@@ -60,7 +65,12 @@ export async function primeDocument(api: DocumentClient, source: SyncSource): Pr
   throw new Error(`could not catch up with the document after ${MAX_ROUNDS} rounds of priming`);
 }
 
-/** Re-opens the keystroke journal from its last durable snapshot and re-sends what followed. */
+/**
+ * Re-opens the keystroke journal from the mirror's current snapshot and sends what followed.
+ * Not from the last durable snapshot: the old host of a live move may still acknowledge later
+ * versions it commits to the file this open replaces, and the file would then hold less than
+ * was acknowledged. Changes the journal's base already holds are ignored by the task as repeats.
+ */
 export async function primeKeystroke(api: Client<TaskApi<'keystroke'>>, source: SyncSource): Promise<void> {
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
     const base = source.journalBase();
