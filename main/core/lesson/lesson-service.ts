@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { Errors, ForkpadError } from '../../../workers/common/errors.ts';
 import { CLAIM_IDS, type ClaimId, type ClaimResult, type LessonMachine, type LessonProgress, type LessonReport, type LessonRequest } from '../../../workers/common/lesson.ts';
 import { createRpcClient } from '../../../workers/common/rpc.ts';
-import { forkLessonChild } from './lesson-child.ts';
+import { forkLessonChild, type LessonChild } from './lesson-child.ts';
 import type { ClaimMeasurement, LessonScale, RunnerApi, RunnerEvents } from './lesson-protocol.ts';
 import type { LessonSetup } from './lesson-setup.ts';
 import { describeExit } from './measured-hosts.ts';
@@ -111,11 +111,22 @@ export class LessonService {
     }
   }
 
-  /** One claim in a fresh runner; the runner is killed afterwards, whatever happened. */
+  /** One claim in a fresh runner; the runner is killed and its folder removed afterwards, whatever happened. */
   private async runClaim(claim: ClaimId, budgetMs: number, signal: AbortSignal): Promise<ClaimMeasurement> {
-    const { setup } = this;
     const dataDir = await mkdtemp(join(tmpdir(), 'forkpad-lesson-'));
-    const child = forkLessonChild(setup.lessonEntry, 'runner', setup.log, ['--expose-gc']);
+    let child: LessonChild | undefined;
+    try {
+      child = forkLessonChild(this.setup.lessonEntry, 'runner', this.setup.log, ['--expose-gc']);
+      return await this.askRunner(child, claim, dataDir, budgetMs, signal);
+    } finally {
+      child?.kill();
+      await child?.exited;
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }
+
+  private async askRunner(child: LessonChild, claim: ClaimId, dataDir: string, budgetMs: number, signal: AbortSignal): Promise<ClaimMeasurement> {
+    const { setup } = this;
     const rpc = createRpcClient<RunnerApi, RunnerEvents>(child.port, { label: child.label, log: setup.log });
     void child.exited.then((exit) => rpc.close(Errors.hostGone(child.label, describeExit(exit))));
     rpc.on('progress', (progress) => this.emit({ claim, ...progress }));
@@ -128,10 +139,7 @@ export class LessonService {
       if ((error as { code?: unknown }).code === 'TIMEOUT') throw new Error(`it did not finish within its budget of ${(budgetMs / 1000).toFixed(budgetMs < 10_000 ? 1 : 0)} s (is the machine busy?)`);
       throw error;
     } finally {
-      child.kill();
-      await child.exited;
       rpc.close();
-      await rm(dataDir, { recursive: true, force: true });
     }
   }
 }
