@@ -27,8 +27,6 @@ export interface StormRun {
   readonly episodes: readonly Episode[];
   readonly checkpoints: number;
   readonly journalProblems: readonly string[];
-  /** Checkpoints behind an acknowledged version while the keystroke task was moving: the known failure of journal-moves.test.ts. */
-  readonly duringMoves: readonly string[];
   readonly unhandled: readonly string[];
   readonly durableMax: () => number;
   readonly stormMs: number;
@@ -68,7 +66,6 @@ export class CrashStorm {
   /** The typed text by version, from the last acknowledged one on. */
   private readonly texts = new Map<number, string>();
   private readonly journalProblems: string[] = [];
-  private readonly duringMoves: string[] = [];
   private readonly unhandled: string[] = [];
   private checkpoints = 0;
   private typed = 0;
@@ -103,7 +100,6 @@ export class CrashStorm {
       episodes: this.driver.episodes,
       checkpoints: this.checkpoints + 1,
       journalProblems: this.journalProblems,
-      duringMoves: this.duringMoves,
       unhandled: this.unhandled,
       durableMax: () => durableMax(real, uri),
       stormMs,
@@ -146,15 +142,8 @@ export class CrashStorm {
     const acknowledged = durableMax(this.real, this.uri);
     for (const old of this.texts.keys()) if (old < acknowledged) this.texts.delete(old);
     this.checkpoints += 1;
-    const movingBefore = this.keystrokeMoving();
     const problem = await checkJournal(this.real, this.uri, acknowledged, this.texts);
-    if (problem) (movingBefore || this.keystrokeMoving() ? this.duringMoves : this.journalProblems).push(`after ${this.typed} keys: ${problem}`);
-  }
-
-  /** A keystroke move in progress, or just finished: its new host may still be committing its catch-up. */
-  private keystrokeMoving(): boolean {
-    const last = this.driver.episodes.findLast((episode) => episode.task === 'keystroke' && episode.fault === 'switch');
-    return last !== undefined && (last.readyAt === undefined || performance.now() - last.readyAt < 250);
+    if (problem) this.journalProblems.push(`after ${this.typed} keys: ${problem}`);
   }
 
   private async finalCheck(): Promise<void> {
