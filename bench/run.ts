@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { checkBudgets, describeVerdict } from './budgets.ts';
 import type { ChildSink } from './child.ts';
-import { ensureBuild } from './ensure-build.ts';
 import { planJobs } from './jobs.ts';
 import { machineInfo } from './machine.ts';
 import { parseBenchArgs, usage, type BenchOptions } from './options.ts';
@@ -72,7 +71,6 @@ async function main(): Promise<number> {
     return 2;
   }
   const started = performance.now();
-  ensureBuild(REPO_ROOT, (line) => console.error(line));
   const machine = await machineInfo(REPO_ROOT);
   const logFile = join(tmpdir(), `forkpad-bench-${Date.now()}.log`);
   console.error(`[bench] ${parsed.plan.mode} run on ${machine.cpuModel} (${machine.cores} cores); task and host logs go to ${logFile}`);

@@ -29,8 +29,11 @@ export const BENCH_ASSETS: TaskAssets = {
   dictionaryDic: join(MODULES, 'dictionary-en/index.dic'),
 };
 
+/** The build under test: the run's private copy (FORKPAD_OUT_DIR, set by scripts/bench.mjs), else out/. */
+export const OUT_DIR = resolve(REPO_ROOT, process.env.FORKPAD_OUT_DIR ?? 'out');
+
 export function benchEntries() {
-  return checkEntryPaths(builtEntryPaths(join(REPO_ROOT, 'out/main')));
+  return checkEntryPaths(builtEntryPaths(join(OUT_DIR, 'main')));
 }
 
 /** Appends log lines to a file, so a run's thousands of task lines stay out of the report. */
