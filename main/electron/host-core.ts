@@ -3,6 +3,7 @@
  * itself (EditorSession, TaskSupervisor, host service) is plain Node and shared with the web
  * host; this file adapts it to what main.ts calls, so the shell stays thin.
  */
+import { dirname } from 'node:path';
 import type { HostApi, HostEvents } from '../../workers/common/host-api.ts';
 import type { MenuState } from '../../workers/common/menu-model.ts';
 import type { Port } from '../../workers/common/rpc-messages.ts';
@@ -12,6 +13,7 @@ import { validateHostRequest } from '../core/boundary/validate-host-request.ts';
 import { LocalFiles } from '../core/files/local-files.ts';
 import { RecentFiles } from '../core/files/recent-files.ts';
 import { createHostCore, type HostCore, type SupervisorSetup } from '../core/host-service/host-core.ts';
+import { resolveLessonEntry } from '../core/lesson/lesson-setup.ts';
 import { taskAssets } from '../core/task-assets.ts';
 import type { EntryPaths } from '../core/hosts/entry-paths.ts';
 import type { ProcessSpawner } from '../core/hosts/process-spawner.ts';
@@ -100,7 +102,10 @@ async function trackerFor(core: HostCore, context: ElectronHostContext): Promise
  * local files (paths come from native dialogs), utility processes and Electron's app metrics.
  */
 export async function createElectronHostCore(context: ElectronHostContext): Promise<ElectronHostCore> {
-  const core = await createHostCore({ platform: 'electron', dataDir: context.dataDir, files: new LocalFiles(), log: context.log, createSupervisor: electronSupervisor(context) });
+  // The lesson's runners are plain Node children (child_process.fork runs Electron as Node), so
+  // its measurements match the web host's.
+  const lesson = { entries: context.entries, lessonEntry: resolveLessonEntry(dirname(context.entries.thread)), assets: taskAssets, log: context.log };
+  const core = await createHostCore({ platform: 'electron', dataDir: context.dataDir, files: new LocalFiles(), log: context.log, createSupervisor: electronSupervisor(context), lesson });
   const tracker = await trackerFor(core, context);
   const api = tracker.watch(core.api);
   if (core.supervisor) core.supervisor.onStatus(() => tracker.observeEvent('taskStatus'));
