@@ -34,6 +34,7 @@ const TIMING_TESTS = [
   'test/host/kill-host-rounds.test.ts',
   'test/reliability/host-kill.test.ts',
   'test/reliability/crash-storm.test.ts',
+  'test/reliability/resource-bounds.test.ts',
 ];
 
 export default defineConfig({
