@@ -31,10 +31,10 @@ const TIMING_TESTS = [
   'main/core/probes/cpu-accuracy.test.ts',
   'main/core/supervisor/hangs-and-leaks.test.ts',
   'workers/tasks/keystroke/keystroke.test.ts',
-  'test/host/kill-host-rounds.test.ts',
   'test/reliability/host-kill.test.ts',
   'test/reliability/crash-storm.test.ts',
   'test/reliability/resource-bounds.test.ts',
+  'test/reliability/fuzz.test.ts',
 ];
 
 export default defineConfig({
