@@ -81,7 +81,7 @@ async function measure(probe: ProbeSupervisor, duty: number, low: number, high: 
   return `the machine never let the task run at ${duty * 100} % of a core for a whole interval (it got ${shares.join(', ')} %), so the ${low}–${high} % bounds could not be judged; every reading agreed with the task's own CPU clock within ${AGREEMENT_POINTS} points`;
 }
 
-describe.each(['thread', 'process'] as const)('CPU %% of one core, measured from outside a %s', (kind) => {
+describe.each(['thread', 'process'] as const)('CPU of a %s task in percent of one core, measured from outside', (kind) => {
   it('reads 85–115 % spinning, under 5 % idle and 40–60 % at half duty, inside one long job', async (context) => {
     current = createProbeSupervisor();
     await current.supervisor.start({ keystroke: 'inline', render: kind, spellcheck: 'inline', grammar: 'inline' });
