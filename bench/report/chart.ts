@@ -74,32 +74,36 @@ function poolPanel(run: BenchRun, top: number): { svg: string; height: number } 
   const height = 70;
   const parts = [title(60, top + 18, 'Parallel grammar: speedup of a full 200 KB check with N processes (bar) against the ideal (line)')];
   const max = Math.max(2, ...items.map((item) => item.value ?? 0));
-  const x = (value: number) => 160 + (value / max) * (WIDTH - 220);
+  const x = (value: number) => 240 + (value / max) * (WIDTH - 300);
   items.forEach((item, index) => {
     const rowY = top + 40 + index * 26;
     const ideal = run.measurements.find((candidate) => candidate.scenario === 6 && candidate.row === 'ideal speedup' && candidate.column === item.column)?.value ?? 1;
-    parts.push(text(60, rowY + 12, item.column));
-    if (item.value !== null) parts.push(`<rect x="160" y="${rowY}" width="${round(x(item.value) - 160)}" height="16" fill="${COLORS.pool}"/>`, text(x(item.value) + 4, rowY + 12, `${round(item.value)}×`));
+    const cores = run.measurements.find((candidate) => candidate.scenario === 6 && candidate.row.startsWith('cores the pool got') && candidate.column === item.column)?.value;
+    parts.push(text(60, rowY + 12, `${item.column}${cores === undefined || cores === null ? '' : ` (got ${round(cores)} cores)`}`));
+    if (item.value !== null) parts.push(`<rect x="240" y="${rowY}" width="${round(x(item.value) - 240)}" height="16" fill="${COLORS.pool}"/>`, text(x(item.value) + 4, rowY + 12, `${round(item.value)}×`));
     parts.push(`<line x1="${round(x(ideal))}" x2="${round(x(ideal))}" y1="${rowY - 2}" y2="${rowY + 18}" stroke="#000" stroke-width="2"/>`);
+
   });
   return { svg: parts.join('\n'), height: Math.max(height, 60 + items.length * 26) };
 }
 
 function memoryPanel(run: BenchRun, top: number): { svg: string; height: number } {
-  const rows = ['whole model, idle: RSS added', 'whole model, loaded: RSS added'];
-  const height = 60 + rows.length * MODEL_COLUMNS.length * 18;
-  const parts = [title(60, top + 18, 'Memory each model adds to the host (RSS of the host and its task processes, MB)')];
-  const values = run.measurements.filter((item) => item.scenario === 9 && rows.includes(item.row));
-  const max = Math.max(1, ...values.map((item) => item.value ?? 0));
+  const states = ['idle', 'loaded'] as const;
+  const height = 60 + states.length * MODEL_COLUMNS.length * 18;
+  const parts = [title(60, top + 18, 'Memory each model adds to the host: PSS (solid, shared pages divided) over RSS (pale), MB')];
+  const value = (state: string, kind: 'RSS' | 'PSS', column: string) =>
+    run.measurements.find((item) => item.scenario === 9 && item.row === `whole model, ${state}: ${kind} added` && item.column === column)?.value ?? null;
+  const max = Math.max(1, ...states.flatMap((state) => MODEL_COLUMNS.map((column) => value(state, 'RSS', column) ?? 0)));
+  const width = (megabytes: number) => (megabytes / max) * (WIDTH - 360);
   let rowY = top + 36;
-  for (const row of rows) {
+  for (const state of states) {
     for (const column of MODEL_COLUMNS) {
-      const value = values.find((item) => item.row === row && item.column === column)?.value;
-      parts.push(text(60, rowY + 11, `${row.includes('idle') ? 'idle' : 'loaded'} · ${column}`));
-      if (value !== undefined && value !== null) {
-        const width = (value / max) * (WIDTH - 300);
-        parts.push(`<rect x="200" y="${rowY}" width="${round(width)}" height="13" fill="${COLORS[column] ?? '#555'}"/>`, text(204 + width, rowY + 11, `${round(value)} MB`));
-      }
+      const [rss, pss] = [value(state, 'RSS', column), value(state, 'PSS', column)];
+      parts.push(text(60, rowY + 11, `${state} · ${column}`));
+      const color = COLORS[column] ?? '#555';
+      if (rss !== null) parts.push(`<rect x="200" y="${rowY}" width="${round(width(rss))}" height="13" fill="${color}" fill-opacity="0.3"/>`);
+      if (pss !== null) parts.push(`<rect x="200" y="${rowY}" width="${round(width(pss))}" height="13" fill="${color}"/>`);
+      if (rss !== null || pss !== null) parts.push(text(204 + width(Math.max(rss ?? 0, pss ?? 0)), rowY + 11, `PSS ${pss === null ? 'n/a' : round(pss)} · RSS ${rss === null ? 'n/a' : round(rss)}`));
       rowY += 18;
     }
   }
