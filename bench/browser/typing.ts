@@ -41,6 +41,8 @@ export function typedText(keys: number): string {
 export interface TypingOptions {
   /** Lower the background task hosts' OS priority first (the scheduling question). */
   readonly lowerPriority?: boolean;
+  /** Appended to every row name: what sets this run apart (a control, a lower priority). */
+  readonly variant?: string;
   /** The table column, when not the model's name (a control run). */
   readonly column?: string;
 }
@@ -63,7 +65,7 @@ export async function measureTyping(page: Page, model: PresetId, keys: number, d
     await openForkpad(page, web.host.url);
     await allTasksReady(web, 30_000);
     const lowered = lowerPriority ? await lowerBackgroundTasks([...web.placed.values()]) : [];
-    const variant = lowerPriority ? `, background tasks at nice ${BACKGROUND_NICE}` : '';
+    const variant = options.variant ?? (lowerPriority ? `, background tasks at nice ${BACKGROUND_NICE}` : '');
     await openDocument(page, document);
     await page.locator('.monaco-editor .view-lines').click();
     await page.keyboard.press('Control+Home');
