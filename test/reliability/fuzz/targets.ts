@@ -72,7 +72,8 @@ function fiveMegabyteTarget(task: keyof typeof TASK_ADAPTERS): TargetFactory {
       const insert = '\u200d👩‍👩‍👧 x\r\n';
       const model: Model = { uri: `untitled:line-${shape}`, version: 1, text: fiveMegabyteLine(shape) };
       await boundedCall(`${task} open`, () => adapter.open(model));
-      const offset = Math.floor(where * model.text.length);
+      // `where` may be exactly 1: the replaced unit must still lie inside the text.
+      const offset = Math.min(Math.floor(where * model.text.length), model.text.length - 1);
       await boundedCall(`${task} change`, () => adapter.change(adapter.validChange(model, { offset, length: 1, text: insert })));
       model.text = `${model.text.slice(0, offset)}${insert}${model.text.slice(offset + 1)}`;
       model.version += 1;
