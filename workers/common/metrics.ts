@@ -51,6 +51,8 @@ export interface TaskSample {
   readonly restartPolicy: RestartPolicyState;
   /** Index of a grammar pool replica (1..N-1, in `MetricsSnapshot.replicas`); absent on a task's own row. */
   readonly replica?: number;
+  /** Set on a warm spare host's row (in `MetricsSnapshot.standbys`): loaded, idle, not serving. */
+  readonly standby?: true;
 }
 
 export interface ThreadSample {
@@ -95,4 +97,6 @@ export interface MetricsSnapshot {
    * row per task, as without a pool.
    */
   readonly replicas?: readonly TaskSample[];
+  /** Warm spare hosts (each sample has `standby` set), while any task keeps one. */
+  readonly standbys?: readonly TaskSample[];
 }

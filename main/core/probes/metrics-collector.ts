@@ -19,6 +19,8 @@ export interface CollectorOptions {
   readonly historySize?: number;
   /** Sources that come and go (grammar pool replicas), asked for at each sample. */
   readonly replicaSources?: () => readonly TaskProbeSource[];
+  /** Warm spare hosts, one source per task; sampled while the source has a host. */
+  readonly standbySources?: readonly TaskProbeSource[];
 }
 
 export class MetricsCollector {
@@ -27,6 +29,7 @@ export class MetricsCollector {
   private readonly taskProbes = new Map<TaskProbeSource, TaskProbe>();
   /** A probe per replica source, kept while it is listed: CPU % needs the previous reading. */
   private replicaProbes = new Map<TaskProbeSource, TaskProbe>();
+  private readonly standbyProbes = new Map<TaskProbeSource, TaskProbe>();
   private readonly poller: Poller;
   private readonly history: MetricsSnapshot[] = [];
   private readonly handlers = new Set<(snapshot: MetricsSnapshot) => void>();
@@ -35,6 +38,7 @@ export class MetricsCollector {
   constructor(options: CollectorOptions) {
     this.options = options;
     for (const source of options.sources) this.taskProbes.set(source, new TaskProbe());
+    for (const source of options.standbySources ?? []) this.standbyProbes.set(source, new TaskProbe());
     this.poller = new Poller(async (lateMs) => this.publish(await this.sample(lateMs)), options.intervalMs, options.log);
   }
 
@@ -63,15 +67,16 @@ export class MetricsCollector {
   async sample(lateMs = 0): Promise<MetricsSnapshot> {
     const replicaProbes = new Map((this.options.replicaSources?.() ?? []).map((source) => [source, this.replicaProbes.get(source) ?? new TaskProbe()]));
     this.replicaProbes = replicaProbes;
-    const [tasks, appProcesses, replicas] = await Promise.all([
+    const [tasks, appProcesses, replicas, standbys] = await Promise.all([
       Promise.all([...this.taskProbes].map(([source, probe]) => probe.sample(source))),
       this.appProcesses(),
       Promise.all([...replicaProbes].map(([source, probe]) => probe.sample(source))),
+      Promise.all([...this.standbyProbes].filter(([source]) => source.host() !== null).map(([source, probe]) => probe.sample(source))),
     ]);
     const at = performance.now();
     const intervalMs = this.lastAt === null ? this.poller.interval : at - this.lastAt;
     this.lastAt = at;
-    return { at: Date.now(), intervalMs, cores: coreCount(), host: this.hostProbe.sample(lateMs), tasks, appProcesses, ...(replicas.length > 0 ? { replicas } : {}) };
+    return { at: Date.now(), intervalMs, cores: coreCount(), host: this.hostProbe.sample(lateMs), tasks, appProcesses, ...(replicas.length > 0 ? { replicas } : {}), ...(standbys.length > 0 ? { standbys } : {}) };
   }
 
   dispose(): void {

@@ -24,6 +24,8 @@ export interface TaskProbeSource {
   readonly task: TaskId;
   /** A grammar pool replica's index, 1..N-1; absent for a task's own slot. */
   readonly replica?: number;
+  /** A warm spare host's source: sampled only while the spare exists. */
+  readonly standby?: true;
   kind(): HostKind;
   state(): TaskState;
   restarts(): number;
@@ -81,6 +83,7 @@ export class TaskProbe {
       lastError: source.lastError(),
       restartPolicy: source.restartPolicy(),
       ...(source.replica === undefined ? {} : { replica: source.replica }),
+      ...(source.standby ? { standby: true as const } : {}),
     };
   }
 }

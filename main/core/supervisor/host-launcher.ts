@@ -40,6 +40,8 @@ export interface SlotOptions<T extends TaskId> {
   readonly onEvent: (name: string, payload: unknown) => void;
   /** Nice value for background task hosts (spellcheck, grammar), or null to leave them be. */
   readonly backgroundNice?: number | null;
+  /** Keep a warm spare host (standby.ts), warmed this long after each (re)start; null: none. */
+  readonly standbyDelayMs?: number | null;
 }
 
 function withTimeout<R>(promise: Promise<R>, ms: number, what: string): Promise<R> {

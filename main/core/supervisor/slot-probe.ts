@@ -1,7 +1,20 @@
 /** What the probes may see of a task slot: read-only, and nothing of the supervisor's internals. */
 import type { TaskId } from '../../../workers/common/tasks.ts';
-import type { TaskProbeSource } from '../probes/task-probe.ts';
+import { JobMeter } from '../probes/job-meter.ts';
+import type { ProbedHost, TaskProbeSource } from '../probes/task-probe.ts';
+import type { LiveHost } from './live-host.ts';
 import type { TaskSlot } from './task-slot.ts';
+
+function probedHost<T extends TaskId>(live: LiveHost<T>): ProbedHost {
+  return {
+    key: live,
+    pid: live.ready?.pid ?? live.host.pid,
+    threadId: live.ready?.threadId ?? live.host.threadId,
+    spawnToReadyMs: live.readyAt === null ? null : live.readyAt - live.spawnedAt,
+    roundTripMs: live.roundTripMs,
+    usage: () => live.host.usage(),
+  };
+}
 
 export function slotProbeSource<T extends TaskId>(slot: TaskSlot<T>, now: () => number, replica?: number): TaskProbeSource {
   return {
@@ -16,15 +29,27 @@ export function slotProbeSource<T extends TaskId>(slot: TaskSlot<T>, now: () => 
     queueDepth: () => (slot.current?.inFlight() ?? 0) + slot.client.queued(),
     host() {
       const live = slot.current;
-      if (!live) return null;
-      return {
-        key: live,
-        pid: live.ready?.pid ?? live.host.pid,
-        threadId: live.ready?.threadId ?? live.host.threadId,
-        spawnToReadyMs: live.readyAt === null ? null : live.readyAt - live.spawnedAt,
-        roundTripMs: live.roundTripMs,
-        usage: () => live.host.usage(),
-      };
+      return live ? probedHost(live) : null;
+    },
+  };
+}
+
+/** The slot's warm spare host, if any: idle by definition, and never restarted. */
+export function standbyProbeSource<T extends TaskId>(slot: TaskSlot<T>, now: () => number): TaskProbeSource {
+  const idle = new JobMeter();
+  return {
+    task: slot.task,
+    standby: true,
+    meter: idle,
+    kind: () => slot.standbyHost?.host.kind ?? slot.kind,
+    state: () => 'ready',
+    restarts: () => 0,
+    lastError: () => null,
+    restartPolicy: () => slot.policy.state(now()),
+    queueDepth: () => 0,
+    host() {
+      const live = slot.standbyHost;
+      return live ? probedHost(live) : null;
     },
   };
 }

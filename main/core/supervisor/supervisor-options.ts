@@ -45,6 +45,14 @@ export interface SupervisorOptions {
    * them at the host's priority. Default null: measured, it did not help (docs/architecture.md).
    */
   readonly backgroundNice?: number | null;
+  /**
+   * Tasks that keep a warm spare host of their kind, swapped in at once when their host crashes
+   * (standby.ts): each costs one more host's memory. Default none; the app passes
+   * `APP_WARM_STANDBY`. A grammar pool's replicas beyond the first have none.
+   */
+  readonly warmStandby?: readonly TaskId[];
+  /** From a task (re)starting to warming its spare, so the two do not compete. Default 3000. */
+  readonly standbyDelayMs?: number;
   /** Largest grammar pool. Default: `os.availableParallelism()`. */
   readonly maxGrammarPool?: number;
   /** Wall clock, epoch ms (restart windows). Default Date.now. */
@@ -59,5 +67,10 @@ export const DEFAULT_TIMINGS: SlotTimings = {
   maxCrashResends: 1,
   heartbeat: DEFAULT_HEARTBEAT,
 };
+
+/** The tasks whose restart is slow without a spare: harper's linter setup, nspell's dictionary. */
+export const APP_WARM_STANDBY: readonly TaskId[] = ['spellcheck', 'grammar'];
+
+export const DEFAULT_STANDBY_DELAY_MS = 3_000;
 
 export const DEFAULT_SETTINGS: TaskSettings = { ignoredRules: [] };

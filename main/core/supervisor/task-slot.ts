@@ -12,6 +12,7 @@ import { JobMeter } from '../probes/job-meter.ts';
 import { launchHost, primeHost, type SlotOptions } from './host-launcher.ts';
 import { CONTROL_METHODS, type LiveHost, type LiveHostEvents } from './live-host.ts';
 import type { RestartPolicy } from './restart-policy.ts';
+import { Standby } from './standby.ts';
 import { StableClient, type Route } from './stable-client.ts';
 import type { TaskStatus } from './supervisor-api.ts';
 
@@ -40,6 +41,8 @@ export class TaskSlot<T extends TaskId> {
   private restartTimer: NodeJS.Timeout | undefined;
   private readonly retiring = new Set<Promise<void>>();
   private lastStatus: TaskStatus | null = null;
+  /** The warm spare host, when this task keeps one (options.standbyDelayMs). */
+  private readonly standby: Standby<T> | null;
 
   constructor(options: SlotOptions<T>) {
     this.options = options;
@@ -61,6 +64,14 @@ export class TaskSlot<T extends TaskId> {
       onBeat: (live, beat) => this.onBeat(live, beat.ok ? beat.roundTripMs : null),
       onExit: (live, exit) => this.onHostExit(live, exit),
     };
+    const delayMs = options.standbyDelayMs ?? null;
+    this.standby =
+      delayMs === null ? null : new Standby<T>({ launch: (kind) => this.launchSpare(kind), retire: (live, reason) => this.retire(live, reason, 0), log: options.log, delayMs });
+  }
+
+  /** The warm spare host, while there is one. */
+  get standbyHost(): LiveHost<T> | null {
+    return this.standby?.host ?? null;
   }
 
   state(): TaskState {
@@ -129,7 +140,7 @@ export class TaskSlot<T extends TaskId> {
     if (live) this.retire(live, 'the supervisor was disposed', 500, 1_000);
     // A start in progress finishes into the stopped slot and retires its host; wait for that,
     // but not for a primer that never answers.
-    await Promise.race([this.chain, new Promise((resolve) => setTimeout(resolve, 3_000).unref())]);
+    await Promise.race([Promise.all([this.chain, this.standby?.idle()]), new Promise((resolve) => setTimeout(resolve, 3_000).unref())]);
     await Promise.all([...this.retiring]);
   }
 
@@ -148,6 +159,19 @@ export class TaskSlot<T extends TaskId> {
     return launchHost(this.options, this.events, kind);
   }
 
+  /** The warm spare if it is of `kind`, else a new host. */
+  private async takeOrLaunch(kind: HostKind): Promise<LiveHost<T>> {
+    return this.standby?.take(kind) ?? (await this.launch(kind));
+  }
+
+  /** A spare host: its events (e.g. harper's loading progress) stay silent until it serves. */
+  private async launchSpare(kind: HostKind): Promise<{ live: LiveHost<T>; promote: () => void }> {
+    let serving = false;
+    const events: LiveHostEvents<T> = { ...this.events, onEvent: (name, payload) => (serving ? this.events.onEvent(name, payload) : undefined) };
+    const live = await launchHost(this.options, events, kind);
+    return { live, promote: () => (serving = true) };
+  }
+
   private prime(live: LiveHost<T>): Promise<void> {
     return primeHost(this.options, live);
   }
@@ -158,7 +182,7 @@ export class TaskSlot<T extends TaskId> {
     this.setPhase(phase);
     let live: LiveHost<T> | undefined;
     try {
-      live = await this.launch(this.kind);
+      live = await this.takeOrLaunch(this.kind);
       await this.prime(live);
     } catch (error) {
       if (live && !live.exit) live.kill();
@@ -179,7 +203,7 @@ export class TaskSlot<T extends TaskId> {
       this.kind = kind; // Takes effect when the task next starts.
       return this.emitStatus();
     }
-    const fresh = await this.launch(kind);
+    const fresh = await this.takeOrLaunch(kind);
     this.holding = true;
     try {
       await this.prime(fresh);
@@ -205,6 +229,7 @@ export class TaskSlot<T extends TaskId> {
     this.phase = 'running';
     this.emitStatus();
     this.client.flush();
+    this.standby?.want(this.kind);
   }
 
   private retire(live: LiveHost<T>, reason: string, drainMs = this.options.timings.drainMs, stopMs = this.options.timings.stopMs): void {
@@ -228,6 +253,7 @@ export class TaskSlot<T extends TaskId> {
   }
 
   private onHostExit(live: LiveHost<T>, exit: HostExit): void {
+    if (this.standby?.owns(live)) return this.standby.lost(live, live.reason(exit));
     if (live !== this.current) {
       if (!live.planned) this.options.log(`${live.label} exited while not serving the task: ${live.reason(exit)}`);
       return;
@@ -260,6 +286,7 @@ export class TaskSlot<T extends TaskId> {
 
   private stopWith(reason: string): void {
     clearTimeout(this.restartTimer);
+    this.standby?.cancel(reason);
     this.stoppedReason = reason;
     this.phase = 'stopped';
     if (reason !== 'ended by the user' && !this.disposed) this.lastError = reason;

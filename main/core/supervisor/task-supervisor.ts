@@ -16,10 +16,10 @@ import { PROBE_INTERVAL_MS } from '../probes/poller.ts';
 import { procfsProcessMetrics } from '../probes/process-metrics.ts';
 import type { TaskProbeSource } from '../probes/task-probe.ts';
 import { RestartPolicy } from './restart-policy.ts';
-import { slotProbeSource } from './slot-probe.ts';
+import { slotProbeSource, standbyProbeSource } from './slot-probe.ts';
 import { GrammarPool } from './grammar-pool.ts';
 import type { GrammarPoolInfo, TaskStatus, TaskSupervisor } from './supervisor-api.ts';
-import { DEFAULT_SETTINGS, DEFAULT_TIMINGS, type SupervisorOptions } from './supervisor-options.ts';
+import { DEFAULT_SETTINGS, DEFAULT_STANDBY_DELAY_MS, DEFAULT_TIMINGS, type SupervisorOptions } from './supervisor-options.ts';
 import { TaskSlot } from './task-slot.ts';
 
 type Slots = { readonly [T in TaskId]: TaskSlot<T> };
@@ -66,6 +66,7 @@ class Supervisor implements TaskSupervisor {
         now,
         log,
         backgroundNice: options.backgroundNice ?? null,
+        standbyDelayMs: replica === 0 && options.warmStandby?.includes(task) ? (options.standbyDelayMs ?? DEFAULT_STANDBY_DELAY_MS) : null,
         // A grammar replica's status is the pool's business (grammarPool()); the task's is replica 0's.
         onStatus: (status) => (replica === 0 ? this.emitStatus(status) : undefined),
         onEvent: (name, payload) => (task === 'grammar' ? this.pool.onReplicaEvent(replica, name, payload) : this.emitEvent(task, name, payload)),
@@ -80,6 +81,7 @@ class Supervisor implements TaskSupervisor {
     this.collector = new MetricsCollector({
       sources: TASK_IDS.map((task) => slotProbeSource(this.slots[task] as TaskSlot<TaskId>, now)),
       replicaSources: () => this.replicaSources(now),
+      standbySources: TASK_IDS.map((task) => standbyProbeSource(this.slots[task] as TaskSlot<TaskId>, now)),
       processMetrics,
       intervalMs: options.probeIntervalMs ?? PROBE_INTERVAL_MS.default,
       log,

@@ -1,0 +1,75 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createProbeSupervisor, waitFor, type ProbeSupervisor } from '../../../test/fixtures/probe-supervisor.ts';
+import type { HostKind } from '../../../workers/common/tasks.ts';
+
+let current: ProbeSupervisor | undefined;
+afterEach(async () => {
+  await current?.supervisor.dispose();
+  current = undefined;
+});
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false; // ESRCH: no such process.
+  }
+}
+
+async function startWithStandby(render: HostKind) {
+  current = createProbeSupervisor({ warmStandby: ['render'], standbyDelayMs: 50, probeIntervalMs: 250 });
+  const { supervisor } = current;
+  await supervisor.start({ keystroke: 'inline', render, spellcheck: 'inline', grammar: 'inline' });
+  const spare = () => supervisor.latestMetrics()?.standbys?.find((sample) => sample.task === 'render');
+  const renderStatus = () => supervisor.status().find((status) => status.task === 'render');
+  return { ...current, spare, renderStatus };
+}
+
+describe('warm standby', () => {
+  it('swaps the spare in when the host crashes, then warms another', async () => {
+    const { supervisor, probe, logs, spare, renderStatus } = await startWithStandby('process');
+    await waitFor(() => spare() !== undefined, 'the spare in the metrics');
+    expect(spare()).toMatchObject({ task: 'render', kind: 'process', state: 'ready', standby: true, restarts: 0 });
+    const sparePid = spare()?.pid;
+    expect(supervisor.latestMetrics()?.tasks.find((sample) => sample.task === 'render')?.pid).not.toBe(sparePid);
+
+    await probe().injectFault({ kind: 'crash' }).catch(() => undefined);
+    await waitFor(() => renderStatus()?.restarts === 1 && renderStatus()?.state === 'ready', 'the restart');
+    // The new host is the spare, primed with the document: nothing had to load.
+    expect((await probe().whoami(null)).pid).toBe(sparePid);
+    expect(logs.some((line) => /\[render process pid=\d+\] standby taken over/.test(line))).toBe(true);
+    await waitFor(() => spare() !== undefined && spare()?.pid !== sparePid, 'a new spare');
+    await expect(probe().add({ a: 2, b: 2 })).resolves.toBe(4);
+  });
+
+  it('follows the task to its new kind, and retires the spare of the old kind', async () => {
+    const { supervisor, spare } = await startWithStandby('process');
+    await waitFor(() => spare()?.kind === 'process', 'a process spare');
+    const oldSpare = spare()?.pid ?? 0;
+    await supervisor.move('render', 'thread');
+    await waitFor(() => spare()?.kind === 'thread', 'a thread spare');
+    await waitFor(() => !alive(oldSpare), 'the process spare to end');
+  });
+
+  it('drops the spare when the task ends, and leaves no host behind on dispose', async () => {
+    const { supervisor, spare } = await startWithStandby('process');
+    await waitFor(() => spare() !== undefined, 'the spare');
+    const first = spare()?.pid ?? 0;
+    await supervisor.end('render');
+    await waitFor(() => spare() === undefined, 'no spare after End');
+    await waitFor(() => !alive(first), 'the spare process to end');
+    await supervisor.restart('render');
+    await waitFor(() => spare() !== undefined, 'a spare after the restart');
+    const second = spare()?.pid ?? 0;
+    await supervisor.dispose();
+    current = undefined;
+    expect(alive(second)).toBe(false);
+  });
+
+  it('keeps no spare for tasks not asked for', async () => {
+    const { supervisor, spare } = await startWithStandby('thread');
+    await waitFor(() => spare() !== undefined, 'the render spare');
+    expect(supervisor.latestMetrics()?.standbys?.map((sample) => sample.task)).toEqual(['render']);
+  });
+});
