@@ -229,7 +229,9 @@ export class TaskSlot<T extends TaskId> {
     this.phase = 'running';
     this.emitStatus();
     this.client.flush();
-    this.standby?.want(this.kind);
+    // An inline restart reuses what its thread already loaded (harper, the dictionary): no spare.
+    if (this.kind === 'inline') this.standby?.cancel('inline restarts reuse the loaded task');
+    else this.standby?.want(this.kind);
   }
 
   private retire(live: LiveHost<T>, reason: string, drainMs = this.options.timings.drainMs, stopMs = this.options.timings.stopMs): void {
