@@ -21,6 +21,7 @@ import type { ProcessMetricsSource } from '../core/probes/process-metrics.ts';
 import { SettingsStore } from '../core/settings/settings-store.ts';
 import type { TaskSupervisor } from '../core/supervisor/supervisor-api.ts';
 import { createTaskSupervisor } from '../core/supervisor/task-supervisor.ts';
+import { APP_WARM_STANDBY } from '../core/supervisor/supervisor-options.ts';
 import { MenuStateTracker } from './menu-state.ts';
 
 /** A renderer connected to the core: the core serves `HostApi` on its port. */
@@ -79,6 +80,7 @@ function electronSupervisor(context: ElectronHostContext): (setup: SupervisorSet
       settings: taskSettings,
       spawner: context.spawner,
       processMetrics: context.metrics,
+      warmStandby: APP_WARM_STANDBY,
       log: context.log,
     });
 }

@@ -10,6 +10,7 @@ import { forkSpawner } from '../core/hosts/fork-spawner.ts';
 import type { SupervisorSetup } from '../core/host-service/host-core.ts';
 import type { TaskSupervisor } from '../core/supervisor/supervisor-api.ts';
 import { createTaskSupervisor } from '../core/supervisor/task-supervisor.ts';
+import { APP_WARM_STANDBY } from '../core/supervisor/supervisor-options.ts';
 
 export interface WebTaskOptions {
   readonly dataDir: string;
@@ -32,6 +33,7 @@ export function webSupervisorFactory(options: WebTaskOptions): (setup: Superviso
       assets: options.assets,
       settings: taskSettings,
       spawner: forkSpawner({ log: options.log }),
+      warmStandby: APP_WARM_STANDBY,
       log: options.log,
     });
 }

@@ -67,6 +67,17 @@ describe('warm standby', () => {
     expect(alive(second)).toBe(false);
   });
 
+  it('warms the spare only once the task is idle, and keeps none for an inline task', async () => {
+    const { supervisor, probe, spare } = await startWithStandby('thread');
+    const busy = probe().add({ a: 1, b: 1, delayMs: 1_500 });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(supervisor.latestMetrics()?.standbys).toBeUndefined();
+    await expect(busy).resolves.toBe(2);
+    await waitFor(() => spare()?.kind === 'thread', 'the spare once idle');
+    await supervisor.move('render', 'inline');
+    await waitFor(() => spare() === undefined, 'no spare for inline');
+  });
+
   it('keeps no spare for tasks not asked for', async () => {
     const { supervisor, spare } = await startWithStandby('thread');
     await waitFor(() => spare() !== undefined, 'the render spare');

@@ -7,8 +7,9 @@
  * which the monitor shows on the standby's own row. Chromium keeps a spare renderer process for
  * the same reason.
  *
- * The spare is warmed a while after the task (re)started, so that it does not compete for the
- * cores with the start it backs up, and it is dropped when the task moves to another kind.
+ * The spare is warmed a while after the task (re)started, when the task is idle, so that it does
+ * not compete for the cores with the start it backs up or with the task's work; it is dropped
+ * when the task moves to another kind.
  */
 import type { HostKind, TaskId } from '../../../workers/common/tasks.ts';
 import type { LiveHost } from './live-host.ts';
@@ -21,6 +22,11 @@ export interface StandbyOptions<T extends TaskId> {
   readonly log: (line: string) => void;
   /** From the task (re)starting to warming its spare. */
   readonly delayMs: number;
+  /**
+   * Whether the task is idle now. A spare is warmed only then: loading harper takes a core for
+   * most of a second, which must not be taken from a task (or a typist) that is busy.
+   */
+  readonly isIdle: () => boolean;
 }
 
 interface Spare<T extends TaskId> {
@@ -67,9 +73,12 @@ export class Standby<T extends TaskId> {
     this.wanted = kind;
     if (this.spare && this.spare.live.host.kind !== kind) this.dropSpare(`the task moved to ${kind}`);
     if (this.spare || this.warmingKind === kind) return;
-    clearTimeout(this.timer);
     // Each failed warm-up doubles the wait, so a spare that cannot start does not spin.
-    const delayMs = this.options.delayMs * 2 ** Math.min(this.failures, 6);
+    this.schedule(kind, this.options.delayMs * 2 ** Math.min(this.failures, 6));
+  }
+
+  private schedule(kind: HostKind, delayMs: number): void {
+    clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.warming = this.warm(kind);
     }, delayMs);
@@ -99,6 +108,7 @@ export class Standby<T extends TaskId> {
 
   private async warm(kind: HostKind): Promise<void> {
     if (this.wanted !== kind || this.spare || this.warmingKind !== null) return;
+    if (!this.options.isIdle()) return this.schedule(kind, this.options.delayMs);
     this.warmingKind = kind;
     try {
       const spare = await this.options.launch(kind);

@@ -66,7 +66,15 @@ export class TaskSlot<T extends TaskId> {
     };
     const delayMs = options.standbyDelayMs ?? null;
     this.standby =
-      delayMs === null ? null : new Standby<T>({ launch: (kind) => this.launchSpare(kind), retire: (live, reason) => this.retire(live, reason, 0), log: options.log, delayMs });
+      delayMs === null
+        ? null
+        : new Standby<T>({
+            launch: (kind) => this.launchSpare(kind),
+            retire: (live, reason) => this.retire(live, reason, 0),
+            isIdle: () => this.state() === 'ready',
+            log: options.log,
+            delayMs,
+          });
   }
 
   /** The warm spare host, while there is one. */
