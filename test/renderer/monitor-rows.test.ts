@@ -59,6 +59,16 @@ describe('monitor rows', () => {
     ]);
   });
 
+  it('gives a warm standby host a row of its own, where its kind puts it', () => {
+    const spared = { ...snapshot([task('grammar', 'process'), task('spellcheck', 'thread')]), standbys: [task('grammar', 'process', { standby: true, pid: 99 }), task('spellcheck', 'thread', { standby: true, threadId: 11 })] };
+    const rows = buildRows(spared, 'host');
+    const spares = rows.filter((row) => row.key.endsWith('~standby')).map((row) => [row.key, row.label, row.parent]);
+    expect(spares.sort()).toEqual([
+      ['task:grammar~standby', 'grammar (warm standby)', null],
+      ['task:spellcheck~standby', 'spellcheck (warm standby)', 'host'],
+    ]);
+  });
+
   it('shows totals of queue, jobs/s and restarts on parent rows', () => {
     const rows = buildRows(mix, 'host');
     const host = rows.find((row) => row.key === 'host');

@@ -74,17 +74,18 @@ function withTotals(row: MonitorRow, children: readonly MonitorRow[]): MonitorRo
 
 export function buildRows(snapshot: MetricsSnapshot, hostLabel: string): MonitorRow[] {
   const { host } = snapshot;
-  // Grammar pool replicas beyond the first get rows of their own: each is a thread or process.
-  const samples = [...snapshot.tasks, ...(snapshot.replicas ?? [])];
+  // Grammar pool replicas beyond the first, and warm standby hosts, get rows of their own: each
+  // is a thread or process whose memory and CPU are part of what the isolation model costs.
+  const samples = [...snapshot.tasks, ...(snapshot.replicas ?? []), ...(snapshot.standbys ?? [])];
   const taskRows = samples.map((sample): MonitorRow => {
     const parent = sample.kind === 'inline' ? 'main' : sample.kind === 'thread' ? 'host' : null;
     const replica = sample.replica ?? 0;
     return {
-      key: replica === 0 ? `task:${sample.task}` : `task:${sample.task}#${replica}`,
+      key: sample.standby ? `task:${sample.task}~standby` : replica === 0 ? `task:${sample.task}` : `task:${sample.task}#${replica}`,
       parent,
       depth: sample.kind === 'inline' ? 2 : sample.kind === 'thread' ? 1 : 0,
       kind: 'task',
-      label: replica === 0 ? sample.task : `${sample.task} #${replica + 1}`,
+      label: sample.standby ? `${sample.task} (warm standby)` : replica === 0 ? sample.task : `${sample.task} #${replica + 1}`,
       task: sample.task,
       hostKind: sample.kind,
       pid: sample.pid,
