@@ -3,7 +3,7 @@
  * of its budget on a log scale (below the line is within budget), the grammar pool's speedup
  * against the ideal, and each model's memory.
  */
-import { BUDGETS } from '../budgets.ts';
+import { BUDGETS, ROWS } from '../budgets.ts';
 import { MODEL_COLUMNS, type BenchRun } from '../results.ts';
 import { round } from '../stats.ts';
 
@@ -72,7 +72,7 @@ function budgetPanel(run: BenchRun, top: number): { svg: string; height: number 
 function poolPanel(run: BenchRun, top: number): { svg: string; height: number } {
   const items = run.measurements.filter((item) => item.scenario === 6 && item.row.startsWith('speedup'));
   const height = 70;
-  const parts = [title(60, top + 18, 'Parallel grammar: speedup of a full 200 KB check with N processes (bar) against the ideal (line)')];
+  const parts = [title(60, top + 18, 'Parallel grammar: speedup of a full 200 KB check with N processes (bar), the bare harper ceiling (red dashes) and the ideal (black)')];
   const max = Math.max(2, ...items.map((item) => item.value ?? 0));
   const x = (value: number) => 240 + (value / max) * (WIDTH - 300);
   items.forEach((item, index) => {
@@ -82,7 +82,10 @@ function poolPanel(run: BenchRun, top: number): { svg: string; height: number } 
     parts.push(text(60, rowY + 12, `${item.column}${cores === undefined || cores === null ? '' : ` (got ${round(cores)} cores)`}`));
     if (item.value !== null) parts.push(`<rect x="240" y="${rowY}" width="${round(x(item.value) - 240)}" height="16" fill="${COLORS.pool}"/>`, text(x(item.value) + 4, rowY + 12, `${round(item.value)}×`));
     parts.push(`<line x1="${round(x(ideal))}" x2="${round(x(ideal))}" y1="${rowY - 2}" y2="${rowY + 18}" stroke="#000" stroke-width="2"/>`);
-
+    const ceiling = run.measurements.find((candidate) => candidate.scenario === 6 && candidate.row === ROWS.bareCeiling && candidate.column === item.column)?.value;
+    if (ceiling !== undefined && ceiling !== null && Number.isFinite(ceiling)) {
+      parts.push(`<line x1="${round(x(ceiling))}" x2="${round(x(ceiling))}" y1="${rowY - 4}" y2="${rowY + 20}" stroke="#d62728" stroke-dasharray="3 2" stroke-width="2"><title>bare harper ceiling ${round(ceiling)}×</title></line>`);
+    }
   });
   return { svg: parts.join('\n'), height: Math.max(height, 60 + items.length * 26) };
 }

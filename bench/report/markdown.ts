@@ -15,7 +15,19 @@ function budgetCell(run: BenchRun, budget: Budget, column: string): string {
   const verdict = run.verdicts.find((item) => item.budget === budget.id && item.column === column);
   const text = formatValue(measured?.value, budget.unit);
   if (!verdict) return text;
+  const bound = verdict.machineBound;
+  if (bound) {
+    const ceiling = `bare ceiling ${formatValue(bound.ceiling, budget.unit)}, ${Math.round(bound.share * 100)}% of it`;
+    return `${text} ${bound.excused ? '⚠' : '✗'} MACHINE-BOUND (${ceiling}: ${bound.excused ? 'excused' : 'not excused'})`;
+  }
   return `${text} ${verdict.passed ? '✓' : '✗'}`;
+}
+
+/** Every machine-bound verdict spelled out under the table: an excused miss is still a miss here. */
+function machineBoundLines(run: BenchRun): string[] {
+  const bound = run.verdicts.filter((verdict) => verdict.machineBound);
+  if (bound.length === 0) return [];
+  return [...bound.map((verdict) => `- ⚠ **${verdict.budget} [${verdict.column}]** ${cell(verdict.why ?? '')}.`), ''];
 }
 
 function budgetTable(run: BenchRun): string[] {
@@ -73,13 +85,16 @@ export function machineLine(run: BenchRun): string {
 export function resultsMarkdown(run: BenchRun, chartPath?: string): string {
   const verdicts = run.verdicts;
   const missed = verdicts.filter((verdict) => !verdict.passed);
+  const excused = verdicts.filter((verdict) => verdict.passed && verdict.machineBound).length;
+  const met = `Budgets met: ${verdicts.length - missed.length} of ${verdicts.length}${excused > 0 ? ` (${excused} of them only excused as machine-bound)` : ''}.`;
   const lines = [
     `**Machine:** ${machineLine(run)}.`,
     '',
-    `**Run:** ${run.mode}, ${minutes(run.seconds)}. Budgets met: ${verdicts.length - missed.length} of ${verdicts.length}.`,
+    `**Run:** ${run.mode}, ${minutes(run.seconds)}. ${met}`,
     '',
     ...budgetTable(run),
     '',
+    ...machineBoundLines(run),
     ...(chartPath ? [`![Each budgeted figure as a share of its budget](${chartPath})`, ''] : []),
     ...run.notes.map((note) => `- ${note}`),
     ...(run.notes.length > 0 ? [''] : []),
