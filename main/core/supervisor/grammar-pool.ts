@@ -2,8 +2,10 @@
  * Grammar as a pool of N hosts of one kind (issue 7). Replica 0 is the grammar task's ordinary
  * slot; replicas 1..N-1 are further slots of the same kind, each supervised on its own (restart
  * policy, heartbeat, metrics). Every replica holds the whole document: open, change and the
- * ignored rules are sent to all of them. A check is split by paragraph (`shard`), each replica
- * linting the paragraphs whose text hashes to it, and the shares are merged into one result.
+ * ignored rules are sent to all of them. A check is split by paragraph (`shard`): each replica
+ * plans the same units and lints its own contiguous run of them, the runs of equal text length
+ * (workers/tasks/grammar/shard.ts), so no replica lints or holds results for another's share;
+ * the shares are merged into one result.
  *
  * With one replica every call goes straight to the task's slot, so N = 1 behaves and costs
  * exactly as a supervisor without a pool. Inline runs one replica only: every inline replica

@@ -13,7 +13,7 @@ import type { HarperLint, ParagraphLinter } from './harper-linter.ts';
 import { LruCache } from './lru-cache.ts';
 import type { TextUnit } from './paragraphs.ts';
 import type { CheckRequest } from './requests.ts';
-import { inShard } from './shard.ts';
+import { shareOf } from './shard.ts';
 
 export interface GrammarCheckerOptions {
   readonly linter: ParagraphLinter;
@@ -72,9 +72,8 @@ export class GrammarChecker {
     if (request.version > document.version) throw Errors.outOfSync(request.version, document.version);
     const { uri, version, text } = document;
     const whole = planCheck(text, clampRange(request.visible, text.length), this.limits);
-    const { shard } = request;
-    // A pool replica lints its share only; the pool merges the shares into one result.
-    const plan = shard ? { ...whole, units: whole.units.filter((unit) => inShard(text.slice(unit.start, unit.end), shard)) } : whole;
+    // A pool replica lints its share only (a contiguous run of equal length); the pool merges the shares.
+    const plan = request.shard ? { ...whole, units: shareOf(whole.units, request.shard) } : whole;
     const generation = this.generation;
     const pacer = createPacer('grammar check', signal, () => this.generation !== generation);
     const progress = this.progressReporter(uri, version, plan.units.length);
