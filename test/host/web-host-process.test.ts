@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MetricsSnapshot } from '../../workers/common/metrics.ts';
 import { connectHost, waitFor } from './web-client.ts';
-import { startHostProcess, type RunningHost } from './web-host-runner.ts';
+import { SOURCE_ENTRY, startHostProcess, type HostProcess } from '../reliability/support/web-host-process.ts';
 
 let root: string;
 const children: ChildProcess[] = [];
@@ -27,8 +27,8 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-function startHost(): Promise<RunningHost> {
-  return startHostProcess({ workspace: join(root, 'workspace'), dataDir: join(root, 'data'), renderer: join(root, 'renderer') }, children);
+function startHost(): Promise<HostProcess> {
+  return startHostProcess({ workspace: join(root, 'workspace'), dataDir: join(root, 'data'), renderer: join(root, 'renderer') }, children, SOURCE_ENTRY);
 }
 
 function alive(pid: number): boolean {

@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { BUILT_MAIN, freshBuild } from './fresh-build.ts';
 
-const SOURCE_ENTRY = resolve(import.meta.dirname, '../../host/fixtures/web-host-from-source.ts');
+export const SOURCE_ENTRY = resolve(import.meta.dirname, '../../host/fixtures/web-host-from-source.ts');
 const BUILT_ENTRY = join(BUILT_MAIN, 'web-host.js');
 
 /** Which web host the suites start: the fresh build (`npm run build`), or the sources. */
@@ -31,11 +31,16 @@ export interface HostFolders {
   readonly renderer: string;
 }
 
-export async function startHostProcess(folders: HostFolders): Promise<HostProcess> {
-  const child = spawn(process.execPath, [hostEntry().path, '--workspace', folders.workspace, '--data-dir', folders.dataDir, '--port', '0'], {
+/**
+ * Starts the web host in `folders`; `started` collects the child (for a suite's cleanup), and
+ * `entry` picks the module (default: `hostEntry()`).
+ */
+export async function startHostProcess(folders: HostFolders, started: ChildProcess[] = [], entry = hostEntry().path): Promise<HostProcess> {
+  const child = spawn(process.execPath, [entry, '--workspace', folders.workspace, '--data-dir', folders.dataDir, '--port', '0'], {
     env: { ...process.env, FORKPAD_RENDERER_DIR: folders.renderer },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  started.push(child);
   let output = '';
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolveExit) => child.once('exit', (code, signal) => resolveExit({ code, signal })));
   const match = await new Promise<RegExpExecArray>((resolveMatch, reject) => {
