@@ -145,7 +145,7 @@ export class FaultDriver {
       case 'kill':
         return kill();
       case 'sigkill': {
-        const pid = this.real.processPid(task);
+        const pid = await this.real.processPid(task);
         if (pid === undefined) throw new Error(`no process runs ${task} to SIGKILL`);
         process.kill(pid, 'SIGKILL');
         return;

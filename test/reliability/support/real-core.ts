@@ -46,8 +46,11 @@ export interface RealCore {
   readonly workspace: string;
   readonly events: HostEvent[];
   readonly logs: string[];
-  /** The pid of the process now running `task`, if it runs in one. */
-  processPid(task: TaskId): number | undefined;
+  /**
+   * The pid of the process now serving `task`, if it runs in one, from the next metrics sample
+   * (not the last pid spawned for it: that may be its warm standby).
+   */
+  processPid(task: TaskId): Promise<number | undefined>;
   /** Every task process pid this core spawned. */
   readonly spawnedPids: number[];
   /** Disposes the core (tasks stopped gracefully) and removes the folder, unless it was given. */
@@ -70,20 +73,26 @@ export interface RealCoreOptions {
   readonly wrapSupervisor?: (supervisor: TaskSupervisor) => TaskSupervisor;
 }
 
-/** Wraps the fork spawner to remember which pid runs which task. */
-function recordingSpawner(log: (line: string) => void, pids: Map<TaskId, number>, all: number[]): ProcessSpawner {
+/** Wraps the fork spawner to remember every pid it spawned. */
+function recordingSpawner(log: (line: string) => void, all: number[]): ProcessSpawner {
   const base = forkSpawner({ log });
   return {
     spawn(task, options) {
       const spawned = base.spawn(task, options);
-      pids.set(task, spawned.pid);
       all.push(spawned.pid);
-      spawned.onExit(() => {
-        if (pids.get(task) === spawned.pid) pids.delete(task);
-      });
       return spawned;
     },
   };
+}
+
+function nextProcessPid(supervisor: TaskSupervisor, task: TaskId): Promise<number | undefined> {
+  return new Promise((resolve) => {
+    const off = supervisor.onMetrics((snapshot) => {
+      off();
+      const row = snapshot.tasks.find((sample) => sample.task === task);
+      resolve(row?.kind === 'process' && row.pid !== null ? row.pid : undefined);
+    });
+  });
 }
 
 export async function startRealCore(options: RealCoreOptions = {}): Promise<RealCore> {
@@ -97,7 +106,6 @@ export async function startRealCore(options: RealCoreOptions = {}): Promise<Real
     logs.push(line);
     if (logs.length > keepLogs) logs.splice(0, logs.length - keepLogs);
   };
-  const pids = new Map<TaskId, number>();
   const spawnedPids: number[] = [];
   let supervisor: TaskSupervisor | undefined;
   const core = await createHostCore({
@@ -113,7 +121,7 @@ export async function startRealCore(options: RealCoreOptions = {}): Promise<Real
         dataDir,
         assets: SOURCE_ASSETS,
         settings: taskSettings,
-        spawner: recordingSpawner(log, pids, spawnedPids),
+        spawner: recordingSpawner(log, spawnedPids),
         log,
         ...options.supervisor,
       });
@@ -127,6 +135,7 @@ export async function startRealCore(options: RealCoreOptions = {}): Promise<Real
     if (events.length > keep) events.splice(0, events.length - keep);
   });
   if (!supervisor) throw new Error('the host core did not create its supervisor');
+  const created = supervisor;
   return {
     core,
     supervisor,
@@ -135,7 +144,7 @@ export async function startRealCore(options: RealCoreOptions = {}): Promise<Real
     workspace,
     events,
     logs,
-    processPid: (task) => pids.get(task),
+    processPid: (task) => nextProcessPid(created, task),
     spawnedPids,
     async close() {
       await core.dispose();
