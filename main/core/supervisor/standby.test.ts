@@ -17,8 +17,8 @@ function alive(pid: number): boolean {
   }
 }
 
-async function startWithStandby(render: HostKind) {
-  current = createProbeSupervisor({ warmStandby: ['render'], standbyDelayMs: 50, probeIntervalMs: 250 });
+async function startWithStandby(render: HostKind, standbyDelayMs = 50) {
+  current = createProbeSupervisor({ warmStandby: ['render'], standbyDelayMs, probeIntervalMs: 250 });
   const { supervisor } = current;
   await supervisor.start({ keystroke: 'inline', render, spellcheck: 'inline', grammar: 'inline' });
   const spare = () => supervisor.latestMetrics()?.standbys?.find((sample) => sample.task === 'render');
@@ -68,7 +68,9 @@ describe('warm standby', () => {
   });
 
   it('warms the spare only once the task is idle, and keeps none for an inline task', async () => {
-    const { supervisor, probe, spare } = await startWithStandby('thread');
+    // Warming is due 400 ms after the start: by then the call below has kept the task busy for
+    // longer than the idle window (250 ms).
+    const { supervisor, probe, spare } = await startWithStandby('thread', 400);
     const busy = probe().add({ a: 1, b: 1, delayMs: 1_500 });
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(supervisor.latestMetrics()?.standbys).toBeUndefined();

@@ -16,6 +16,9 @@ import { Standby } from './standby.ts';
 import { StableClient, type Route } from './stable-client.ts';
 import type { TaskStatus } from './supervisor-api.ts';
 
+/** A task that was idle this recently counts as idle for warming its spare. */
+const IDLE_WINDOW_MS = 250;
+
 type Phase = 'idle' | 'starting' | 'running' | 'crashed' | 'restarting' | 'stopped';
 
 function sameStatus(a: TaskStatus | null, b: TaskStatus): boolean {
@@ -41,6 +44,8 @@ export class TaskSlot<T extends TaskId> {
   private restartTimer: NodeJS.Timeout | undefined;
   private readonly retiring = new Set<Promise<void>>();
   private lastStatus: TaskStatus | null = null;
+  /** When the task last had no call in flight or waiting (performance.now()). */
+  private lastIdleAt = 0;
   /** The warm spare host, when this task keeps one (options.standbyDelayMs). */
   private readonly standby: Standby<T> | null;
 
@@ -56,7 +61,8 @@ export class TaskSlot<T extends TaskId> {
       maxCrashResends: options.timings.maxCrashResends,
     });
     this.events = {
-      onSettled: (_live, call, outcome) => {
+      onSettled: (live, call, outcome) => {
+        if (live.inFlight() === 0 && this.client.queued() === 0) this.lastIdleAt = performance.now();
         if (CONTROL_METHODS.has(call.method)) return;
         this.meter.record(outcome.timing ? outcome.timing.queueMs + outcome.timing.runMs : outcome.roundTripMs);
       },
@@ -71,7 +77,9 @@ export class TaskSlot<T extends TaskId> {
         : new Standby<T>({
             launch: (kind) => this.launchSpare(kind),
             retire: (live, reason) => this.retire(live, reason, 0),
-            isIdle: () => this.state() === 'ready',
+            // Idle now, or between calls a moment ago: typing keeps short calls coming, while a
+            // long check holds the task busy throughout.
+            isIdle: () => this.state() === 'ready' || performance.now() - this.lastIdleAt < IDLE_WINDOW_MS,
             log: options.log,
             delayMs,
           });
