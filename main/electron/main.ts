@@ -108,6 +108,10 @@ function guardClose(context: MenuDispatchContext): void {
     }
     return saveAs(context);
   };
+  // The page's own beforeunload guard is for the browser (web host). Here the dialog above has
+  // asked already, and a reload loses nothing (the text lives in the host), so the page's veto is
+  // overridden; left alone, it would silently keep the window open after "Don't Save".
+  window.webContents.on('will-prevent-unload', (event) => event.preventDefault());
   window.on('close', (event) => {
     if (confirmed || !core.hasUnsavedChanges()) return;
     event.preventDefault();
