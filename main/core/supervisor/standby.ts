@@ -43,6 +43,8 @@ export class Standby<T extends TaskId> {
   private timer: NodeJS.Timeout | undefined;
   private wanted: HostKind | null = null;
   private failures = 0;
+  /** Set when a spare was taken: the next one is warmed without delay. */
+  private urgent = false;
 
   constructor(options: StandbyOptions<T>) {
     this.options = options;
@@ -58,11 +60,17 @@ export class Standby<T extends TaskId> {
     return this.spare?.live === live;
   }
 
-  /** Takes the spare if it is of `kind` and alive; its events flow from now on. */
-  take(kind: HostKind): LiveHost<T> | null {
+  /**
+   * Takes the spare if it is of `kind` and alive (waiting for one that is warming: it is further
+   * along than a new host would be); its events flow from now on. The next spare is then warmed
+   * at once: crashes come in runs, and the delay and idle wait are for starts, not recoveries.
+   */
+  async take(kind: HostKind): Promise<LiveHost<T> | null> {
+    if (!this.spare && this.warmingKind === kind) await this.warming;
     const spare = this.spare;
     if (!spare || spare.live.exit || spare.live.host.kind !== kind) return null;
     this.spare = null;
+    this.urgent = true;
     spare.promote();
     this.options.log(`${spare.live.label} standby taken over`);
     return spare.live;
@@ -74,7 +82,7 @@ export class Standby<T extends TaskId> {
     if (this.spare && this.spare.live.host.kind !== kind) this.dropSpare(`the task moved to ${kind}`);
     if (this.spare || this.warmingKind === kind) return;
     // Each failed warm-up doubles the wait, so a spare that cannot start does not spin.
-    this.schedule(kind, this.options.delayMs * 2 ** Math.min(this.failures, 6));
+    this.schedule(kind, this.urgent ? 0 : this.options.delayMs * 2 ** Math.min(this.failures, 6));
   }
 
   private schedule(kind: HostKind, delayMs: number): void {
@@ -108,7 +116,8 @@ export class Standby<T extends TaskId> {
 
   private async warm(kind: HostKind): Promise<void> {
     if (this.wanted !== kind || this.spare || this.warmingKind !== null) return;
-    if (!this.options.isIdle()) return this.schedule(kind, this.options.delayMs);
+    if (!this.urgent && !this.options.isIdle()) return this.schedule(kind, this.options.delayMs);
+    this.urgent = false;
     this.warmingKind = kind;
     try {
       const spare = await this.options.launch(kind);

@@ -177,7 +177,7 @@ export class TaskSlot<T extends TaskId> {
 
   /** The warm spare if it is of `kind`, else a new host. */
   private async takeOrLaunch(kind: HostKind): Promise<LiveHost<T>> {
-    return this.standby?.take(kind) ?? (await this.launch(kind));
+    return (await this.standby?.take(kind)) ?? (await this.launch(kind));
   }
 
   /** A spare host: its events (e.g. harper's loading progress) stay silent until it serves. */
