@@ -52,6 +52,8 @@ interface TimedRun {
 
 interface PoolRun extends TimedRun {
   readonly issues: string[];
+  /** The last replica's time over the first's: how evenly the shards split the work. */
+  readonly imbalance: number;
 }
 
 interface BareRun extends TimedRun {
@@ -69,10 +71,18 @@ async function poolCheck(hosts: readonly StartedTask<'grammar'>[], text: string)
   await meter.begin();
   const cpuBefore = await cpu();
   const started = performance.now();
-  const shares = await Promise.all(hosts.map((host, index) => host.api.check(count === 1 ? { version: 1 } : { version: 1, shard: { index, count } })));
+  const finished: number[] = [];
+  const shares = await Promise.all(
+    hosts.map(async (host, index) => {
+      const share = await host.api.check(count === 1 ? { version: 1 } : { version: 1, shard: { index, count } });
+      finished.push(performance.now() - started);
+      return share;
+    }),
+  );
   const ms = performance.now() - started;
   const merged: GrammarResult = mergeGrammarResults(shares);
-  return { ms, cpuMs: (await cpu()) - cpuBefore, issues: merged.issues.map(issueKey), contention: await meter.end() };
+  const imbalance = Math.max(...finished) / Math.max(1, Math.min(...finished));
+  return { ms, cpuMs: (await cpu()) - cpuBefore, issues: merged.issues.map(issueKey), imbalance, contention: await meter.end() };
 }
 
 /** The same shards' paragraphs, linted by harper alone in the bare processes; timed the same way. */
@@ -153,6 +163,7 @@ function report(size: number, runs: SizeRuns): Measurement[] {
     { scenario: 6, row: `bare harper.js, same paragraphs, no Forkpad, median`, column, value: median(bareMs), unit: 'ms', summary: summarize(bareMs) },
     { scenario: 6, row: 'cores the pool got (its CPU time ÷ wall time), median', column, value: cores(runs.pool), unit: '×' },
     { scenario: 6, row: 'cores bare harper got (its CPU time ÷ wall time), median', column, value: cores(runs.bare), unit: '×' },
+    { scenario: 6, row: 'last replica done ÷ first replica done (shard balance), median', column, value: median(runs.pool.map((run) => run.imbalance)), unit: '×' },
   ];
 }
 
