@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MetricsSnapshot } from '../../workers/common/metrics.ts';
 import { connectHost, waitFor } from './web-client.ts';
 import { SOURCE_ENTRY, startHostProcess, type HostProcess } from '../reliability/support/web-host-process.ts';
+import { alive } from '../fixtures/process-alive.ts';
 
 let root: string;
 const children: ChildProcess[] = [];
@@ -29,15 +30,6 @@ afterAll(async () => {
 
 function startHost(): Promise<HostProcess> {
   return startHostProcess({ workspace: join(root, 'workspace'), dataDir: join(root, 'data'), renderer: join(root, 'renderer') }, children, SOURCE_ENTRY);
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false; // ESRCH: no such process.
-  }
 }
 
 describe('web host process', () => {

@@ -11,6 +11,7 @@ import { sourceEntryPaths } from '../hosts/entry-paths.ts';
 import { taskAssets } from '../task-assets.ts';
 import { LessonService } from './lesson-service.ts';
 import { SOURCE_LESSON_ENTRY, type LessonSetup } from './lesson-setup.ts';
+import { alive } from '../../../test/fixtures/process-alive.ts';
 
 const logs: string[] = [];
 const setup = (extra: Partial<LessonSetup> = {}): LessonSetup => ({
@@ -24,15 +25,6 @@ const setup = (extra: Partial<LessonSetup> = {}): LessonSetup => ({
 
 function runnerPids(): number[] {
   return [...new Set(logs.map((line) => /\[lesson runner pid=(\d+)\]/.exec(line)?.[1]).filter((pid) => pid !== undefined).map(Number))];
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false; // ESRCH: no such process.
-  }
 }
 
 function claim(report: LessonReport, id: ClaimId): ClaimResult {

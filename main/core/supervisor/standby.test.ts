@@ -1,21 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createProbeSupervisor, waitFor, type ProbeSupervisor } from '../../../test/fixtures/probe-supervisor.ts';
 import type { HostKind } from '../../../workers/common/tasks.ts';
+import { alive } from '../../../test/fixtures/process-alive.ts';
 
 let current: ProbeSupervisor | undefined;
 afterEach(async () => {
   await current?.supervisor.dispose();
   current = undefined;
 });
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false; // ESRCH: no such process.
-  }
-}
 
 async function startWithStandby(render: HostKind, standbyDelayMs = 50) {
   current = createProbeSupervisor({ warmStandby: ['render'], standbyDelayMs, probeIntervalMs: 250 });

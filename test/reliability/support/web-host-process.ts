@@ -56,13 +56,3 @@ export async function startHostProcess(folders: HostFolders, started: ChildProce
   });
   return { child, port: Number(match[1]), token: match[2] ?? '', output: () => output, exited };
 }
-
-/** True while a process with this pid exists. */
-export function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false; // ESRCH: no such process.
-  }
-}
