@@ -84,7 +84,7 @@ export function startApp(root: HTMLElement, connection: HostConnection, hello: H
       showInitialStats(opened.text, opened.uri, opened.version);
     },
     onProblems: (counts) => status.problems(counts),
-    onStats: (_text, version, stats) => status.stats(stats, version),
+    onStats: (version, stats) => status.stats(stats, version),
   }, hello);
 
   /** Counts until the host's first answer for this document; a later answer wins. */

@@ -19,7 +19,8 @@ export interface DocumentListeners {
   /** Another document is now shown. */
   onDocument(document: OpenDocument): void;
   onProblems(counts: { spelling: number; grammar: number }): void;
-  onStats(text: string, version: number, stats: { lines: number; words: number; characters: number }): void;
+  /** The host counted the document at `version` (every answer carries it; no text is read here). */
+  onStats(version: number, stats: { lines: number; words: number; characters: number }): void;
 }
 
 export class DocumentController {
@@ -49,7 +50,7 @@ export class DocumentController {
       send: (request) => client.api.change(request),
       resync: (request) => client.api.resync(request),
       text: () => view.current.getValue(),
-      onAnswer: (answer) => listeners.onStats(view.current.getValue(), answer.version, answer.stats),
+      onAnswer: (answer) => listeners.onStats(answer.version, answer.stats),
       onError: (error, version) => notices.show('error', `The host did not take edit ${version}: ${error.message}`),
       onResync: (version, cause) => console.warn(`[renderer] resynced the host's mirror at version ${version} after: ${cause.message}`),
     });

@@ -58,6 +58,11 @@ export class EditorView {
       autoClosingBrackets: 'never',
       autoClosingQuotes: 'never',
       occurrencesHighlight: 'off',
+      // Code-editor aids a writer does not use, each of which works on every keystroke's frame
+      // (and in a long document, over many lines): bracket colours and matching, indent guides.
+      bracketPairColorization: { enabled: false },
+      matchBrackets: 'never',
+      guides: { indentation: false, bracketPairs: false },
       renderLineHighlight: 'line',
       // Prose is full of typographic quotes and dashes that Monaco would flag as "ambiguous".
       unicodeHighlight: { ambiguousCharacters: false, invisibleCharacters: true },

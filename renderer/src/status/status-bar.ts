@@ -29,21 +29,30 @@ export class StatusBar {
     // Not a live region: the host-lag and typing segments change every second, and a screen
     // reader would read them out endlessly. Announcements go through notices instead.
     this.element.setAttribute('aria-label', 'Status');
-    const left = this.group('status-left', LEFT);
-    const right = this.group('status-right', RIGHT);
-    this.element.append(left, right);
+    // The segments sit in a row of fixed size inside the bar: a contained box that is not itself
+    // a flex item of the window, so Chromium re-lays out only this row when a segment's text
+    // changes (several do with every keystroke), not the whole window with its preview.
+    const row = document.createElement('div');
+    row.className = 'status-row';
+    row.append(this.group('status-left', LEFT), this.group('status-right', RIGHT));
+    this.element.append(row);
     parent.append(this.element);
   }
 
-  /** Sets a segment's text; an empty text hides it. */
+  /**
+   * Sets a segment's text; an empty text hides it. Only what differs is written: several segments
+   * change with every keystroke's answer, and each DOM write costs style and layout work in the
+   * frame that should show the keystroke.
+   */
   set(id: SegmentId, text: string, options: { title?: string; tone?: Tone } = {}): void {
     const segment = this.segments.get(id);
     if (!segment) return;
     if (segment.textContent !== text) segment.textContent = text;
-    segment.hidden = text === '';
-    segment.dataset.tone = options.tone ?? 'normal';
+    if (segment.hidden !== (text === '')) segment.hidden = text === '';
+    const tone = options.tone ?? 'normal';
+    if (segment.dataset.tone !== tone) segment.dataset.tone = tone;
     if (options.title === undefined) segment.removeAttribute('title');
-    else segment.title = options.title;
+    else if (segment.title !== options.title) segment.title = options.title;
   }
 
   /** Makes a segment a button (e.g. problems → next problem). */

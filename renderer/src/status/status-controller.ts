@@ -16,7 +16,9 @@ const LAG_BLOCKED_MS = 200;
 /** Share of the interval the host's event loop was busy above which lagging counts as blocked. */
 const SATURATED_UTILIZATION = 0.9;
 
-const plural = (count: number, noun: string) => `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
+/** One formatter for all counts: `toLocaleString` builds a new one per call, several per keystroke. */
+const COUNT_FORMAT = new Intl.NumberFormat('en-US');
+const plural = (count: number, noun: string) => `${COUNT_FORMAT.format(count)} ${noun}${count === 1 ? '' : 's'}`;
 
 export function formatStats(stats: DocumentStats): string {
   return `${plural(stats.lines, 'line')} · ${plural(stats.words, 'word')} · ${plural(stats.characters, 'character')}`;
