@@ -7,6 +7,7 @@ import { findBridge } from '../../../workers/common/bridge.ts';
 import { Errors } from '../../../workers/common/errors.ts';
 import type { HostApi, HostEvents } from '../../../workers/common/host-api.ts';
 import { createRpcClient, type Port, type RpcClient } from '../../../workers/common/rpc.ts';
+import { gateEvents } from './event-gate.ts';
 import { connectWebSocket, webSocketUrl, type HostLink } from './websocket-port.ts';
 
 export type HostClient = RpcClient<HostApi, HostEvents>;
@@ -14,6 +15,9 @@ export type HostClient = RpcClient<HostApi, HostEvents>;
 export interface HostConnection {
   readonly client: HostClient;
   readonly link: HostLink;
+  /** Queues the host's events until `releaseEvents` (while the app that takes them loads). */
+  holdEvents(): void;
+  releaseEvents(): void;
 }
 
 /** Long enough for a host busy with inline grammar on a large document; shorter calls set their own. */
@@ -27,11 +31,12 @@ function bridgeLink(port: Port): HostLink {
 export function connectHost(): HostConnection {
   const bridge = findBridge(window);
   const link = bridge ? bridgeLink(bridge) : connectWebSocket(webSocketUrl(window.location));
-  const client: HostClient = createRpcClient<HostApi, HostEvents>(link.port, {
+  const gate = gateEvents(link.port);
+  const client: HostClient = createRpcClient<HostApi, HostEvents>(gate.port, {
     label: '[host]',
     defaultTimeoutMs: DEFAULT_TIMEOUT_MS,
     log: (line) => console.warn(`[renderer] ${line}`),
   });
   link.onClose((reason) => client.close(Errors.hostGone('The host', reason)));
-  return { client, link };
+  return { client, link, holdEvents: () => gate.hold(), releaseEvents: () => gate.release() };
 }
