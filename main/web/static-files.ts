@@ -3,12 +3,46 @@
  * shared security headers (main/core/boundary), nothing else. No directory listing, no path that
  * leaves the folder (`..`, encoded dots or slashes, backslashes, NUL, symlinks that point out).
  */
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SECURITY_HEADERS } from '../core/boundary/content-security-policy.ts';
 import { contentTypeOf, resolveStaticPath } from '../core/boundary/static-path.ts';
 
+/**
+ * Files kept in memory once read, while their size and modification time stay the same (a
+ * rebuild shows as a change). The renderer's bundle is megabytes and the page waits for it at
+ * start, exactly when the host's event loop is busiest starting the tasks: streamed in 64 KB
+ * pieces it needs a turn of that loop per piece, while one buffer goes to the socket at once.
+ */
+const cache = new Map<string, { readonly size: number; readonly mtimeMs: number; readonly body: Buffer }>();
+/** Files above this are read afresh each time rather than kept. */
+const MAX_CACHED_BYTES = 16 * 1024 * 1024;
+
+async function contentOf(file: string, size: number, mtimeMs: number): Promise<Buffer> {
+  const cached = cache.get(file);
+  if (cached && cached.size === size && cached.mtimeMs === mtimeMs) return cached.body;
+  const body = await readFile(file);
+  if (body.length <= MAX_CACHED_BYTES) cache.set(file, { size: body.length, mtimeMs, body });
+  return body;
+}
+
+/**
+ * Reads the renderer's page and bundles into memory ahead of the first page load, so the page
+ * does not wait on disk reads while the tasks start. Failures only mean a later read from disk.
+ */
+export async function warmStaticFiles(root: string, log: (line: string) => void): Promise<void> {
+  try {
+    const assets = await readdir(join(root, 'assets'));
+    const files = [join(root, 'index.html'), ...assets.map((name) => join(root, 'assets', name))];
+    for (const file of files) {
+      const { size, mtimeMs } = await stat(file);
+      if (size <= MAX_CACHED_BYTES) await contentOf(file, size, mtimeMs);
+    }
+  } catch (error) {
+    log(`[web host] could not read the renderer ahead of time (served from disk instead): ${String(error)}`);
+  }
+}
 
 /** Sends a short plain-text answer with the security headers. */
 export function sendText(response: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
@@ -21,23 +55,16 @@ export async function serveStatic(root: string, request: IncomingMessage, respon
   const resolved = await resolveStaticPath(root, pathname);
   if ('status' in resolved) return sendText(response, resolved.status, resolved.reason, extraHeaders);
   const type = contentTypeOf(resolved.file);
-  const { size } = await stat(resolved.file);
+  const { size, mtimeMs } = await stat(resolved.file);
+  // Read before the headers go out, so a failed read is still a clean 500 (web-server.ts).
+  const body = request.method === 'HEAD' ? undefined : await contentOf(resolved.file, size, mtimeMs);
   response.writeHead(200, {
     ...SECURITY_HEADERS,
     ...extraHeaders,
     'Content-Type': type,
-    'Content-Length': String(size),
+    'Content-Length': String(body?.length ?? size),
     // The page carries the token and is built per version: never cache it. Bundles are content-hashed.
     'Cache-Control': type.startsWith('text/html') ? 'no-store' : 'no-cache',
   });
-  if (request.method === 'HEAD') return void response.end();
-  await new Promise<void>((resolve) => {
-    const stream = createReadStream(resolved.file);
-    stream.on('error', () => {
-      response.destroy(); // Headers are out: all that is left is to cut the response short.
-      resolve();
-    });
-    stream.on('end', () => resolve());
-    stream.pipe(response);
-  });
+  response.end(body);
 }

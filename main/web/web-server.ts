@@ -15,7 +15,7 @@ import { WEB_HOST_RPC_PATH } from '../../workers/common/host-api.ts';
 import type { HostCore } from '../core/host-service/host-core.ts';
 import { serveHost } from '../core/host-service/serve-host.ts';
 import { authorizeRequest, authorizeUpgrade, cookieHeader, createToken, type Gate } from './web-auth.ts';
-import { sendText, serveStatic } from './static-files.ts';
+import { sendText, serveStatic, warmStaticFiles } from './static-files.ts';
 import { webSocketPort } from './websocket-port.ts';
 
 /** Largest frame the host accepts: a whole 32 Mi-unit document as JSON (a resync) plus slack. */
@@ -127,6 +127,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   gate.port = (server.address() as AddressInfo).port;
+  void warmStaticFiles(options.rendererRoot, options.log);
   return {
     port: gate.port,
     token: gate.token,
