@@ -80,6 +80,24 @@ describe('rpc over a real MessageChannel', () => {
     expect(logged).toHaveLength(2);
   });
 
+  it('hands every event to onEvent, after the handlers named for it, and counts pending calls', async () => {
+    const { callerPort, calleePort } = pair();
+    const server = serveRpc<CalcApi, { tick: number; tock: string }>(calleePort, calc, { label: 'calc' });
+    const seen: string[] = [];
+    const client = createRpcClient<CalcApi, { tick: number; tock: string }>(callerPort, {
+      label: 'calc',
+      onEvent: (name, payload) => seen.push(`any ${name} ${String(payload)}`),
+    });
+    client.on('tick', (payload) => seen.push(`tick ${payload}`));
+    const slow = client.api.slow({ ms: 30 });
+    expect(client.pendingCount()).toBe(1);
+    server.emit('tick', 1);
+    server.emit('tock', 'x');
+    await expect(slow).resolves.toBe('done');
+    expect(client.pendingCount()).toBe(0);
+    expect(seen).toEqual(['tick 1', 'any tick 1', 'any tock x']);
+  });
+
   it('answers heartbeats', async () => {
     const { callerPort, calleePort } = pair();
     serveRpc(calleePort, calc, { label: 'calc' });

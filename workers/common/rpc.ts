@@ -43,6 +43,12 @@ export interface ClientOptions {
   readonly now?: () => number;
   /** Called once per settled call, with the callee's own timing when it sent one. */
   readonly onSettled?: (call: CallRecord, outcome: { ok: boolean; roundTripMs: number; timing?: JobTiming }) => void;
+  /**
+   * Called for every event the callee emits, whatever its name, after the handlers `on` added.
+   * A receiver that routes all events itself uses this instead of listening to the port a second
+   * time, which would decode every message (results included) twice.
+   */
+  readonly onEvent?: (name: string, payload: unknown) => void;
   readonly log?: (line: string) => void;
 }
 
@@ -54,6 +60,8 @@ export interface RpcClient<A, E extends EventMap> {
   ping(timeoutMs: number): Promise<number>;
   /** Calls that have been sent and not yet settled. */
   pending(): readonly CallRecord[];
+  /** How many calls are pending: `pending().length` without copying them. */
+  pendingCount(): number;
   /** Rejects every pending call with `error` and stops listening. */
   close(error?: ForkpadError): void;
 }
@@ -97,6 +105,7 @@ export function createRpcClient<A, E extends EventMap = Record<never, never>>(
         return settle(message.id, false, deserializeError(message.error), message.timing);
       case 'event':
         for (const handler of listeners.get(message.name) ?? []) handler(message.payload as never);
+        options.onEvent?.(message.name, message.payload);
         return;
       case 'pong':
         pings.get(message.id)?.(now());
@@ -168,6 +177,7 @@ export function createRpcClient<A, E extends EventMap = Record<never, never>>(
       });
     },
     pending: () => [...calls.values()].map(({ id, method, request, sentAt }) => ({ id, method, request, sentAt })),
+    pendingCount: () => calls.size,
     close(error = Errors.closed(options.label)) {
       if (closedWith) return;
       closedWith = error;

@@ -3,7 +3,7 @@
  * heartbeat, and how it ended. Log lines from the task arrive here and leave under its label.
  */
 import { Errors } from '../../../workers/common/errors.ts';
-import { decodeRpcMessage, type JobTiming } from '../../../workers/common/rpc-messages.ts';
+import type { JobTiming } from '../../../workers/common/rpc-messages.ts';
 import { createRpcClient, type CallRecord, type Client, type RpcClient } from '../../../workers/common/rpc.ts';
 import type { ReadyInfo, TaskApi, TaskInit } from '../../../workers/common/task-api.ts';
 import { hostLabel, type TaskId } from '../../../workers/common/tasks.ts';
@@ -61,14 +61,14 @@ export class LiveHost<T extends TaskId> {
       log,
       onSettled: (call, outcome) => {
         events.onSettled(this, call, outcome);
-        if (this.rpc.pending().length === 0) for (const wake of this.idleWaiters) wake();
+        if (this.rpc.pendingCount() === 0) for (const wake of this.idleWaiters) wake();
       },
-    });
-    host.port.listen((raw) => {
-      const message = decodeRpcMessage(raw);
-      if ('invalid' in message || message.type !== 'event') return; // The RPC client logs malformed ones.
-      if (message.name === LOG_EVENT) log(`${this.label} ${String(message.payload)}`);
-      else events.onEvent(message.name, message.payload);
+      // Events come through the RPC client's own listener: a second listener on the port would
+      // decode every answer twice, on the host's main thread, for nothing.
+      onEvent: (name, payload) => {
+        if (name === LOG_EVENT) log(`${this.label} ${String(payload)}`);
+        else events.onEvent(name, payload);
+      },
     });
     this.heartbeat = new Heartbeat((timeoutMs) => this.rpc.ping(timeoutMs), options.heartbeat, (beat) => events.onBeat(this, beat));
     this.exited = new Promise((resolve) => {
@@ -113,7 +113,7 @@ export class LiveHost<T extends TaskId> {
 
   /** Calls sent and not yet answered (heartbeats are not calls). */
   inFlight(): number {
-    return this.rpc.pending().length;
+    return this.rpc.pendingCount();
   }
 
   whenExited(): Promise<HostExit> {
