@@ -21,7 +21,10 @@ export interface ServeTaskOptions {
 }
 
 export interface TaskServer {
-  /** CPU ms this thread spent in the task's jobs and injected faults: the inline hosts' CPU source. */
+  /**
+   * CPU ms this thread spent in the task's jobs and injected faults: the inline hosts' CPU source.
+   * Jobs are counted for inline hosts only: a thread or process is measured from outside.
+   */
   cpuMs(): number;
   /** Stops serving: aborts running jobs, ends an inline hang, frees an inline leak. */
   close(): void;
@@ -120,7 +123,9 @@ export function serveTask(port: Port, options: ServeTaskOptions): TaskServer {
 
   const server = serveRpc<Record<string, Method<unknown, unknown>>, Record<string, unknown>>(gate.port, handlers, {
     label: 'task server',
-    threadCpuMs,
+    // Only an inline task's CPU must be counted job by job (it shares the host's main thread); a
+    // thread or process is measured from outside, so its jobs skip the two clock reads.
+    ...(runtime.kind === 'inline' ? { threadCpuMs } : {}),
     log,
     onJob: (event) => {
       if (event.phase === 'end' && event.timing?.cpuMs !== undefined) cpuMs += event.timing.cpuMs;
