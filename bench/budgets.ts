@@ -23,7 +23,7 @@ export interface Budget {
    * short of the limit, the budget cannot be met on this machine; a miss is then excused as
    * machine-bound, never silently, if Forkpad reached `minShare` of the ceiling.
    */
-  readonly ceiling?: { readonly row: string; readonly minShare: number };
+  readonly ceiling?: { readonly row: string; readonly minShare: number; readonly otherWorkRow?: string };
 }
 
 const BUDGETED = ['threads', 'processes', 'mix'] as const;
@@ -37,6 +37,7 @@ export const ROWS = {
   keydownP95: 'keydown Event Timing duration p95',
   poolSpeedup: 'speedup over 1 process',
   bareCeiling: 'bare harper.js speedup over 1 process, no Forkpad (the machine’s ceiling), median',
+  poolOtherWork: 'other work on the machine during pool and control, share of all cores',
   typingReady: 'page load → typed key in the editor',
   tasksReady: 'host start → all four tasks ready',
   switchReady: 'switch → new hosts ready',
@@ -116,7 +117,7 @@ export const BUDGETS: readonly Budget[] = [
       'The notes’ “more cores, more multiprocessing”: two grammar processes on two cores check a document at least 1.7 times as fast as one. ' +
       'Beside it the run measures the machine’s own ceiling: the same paragraphs linted by harper.js alone in bare Node processes, forked and timed the same way. ' +
       'If that ceiling is below 1.7× the budget cannot be met on this machine: the verdict says MACHINE-BOUND with both numbers, and counts as no regression only while Forkpad reaches at least 90% of the ceiling; below that, or with a ceiling of 1.7× or more, a miss is Forkpad’s own.',
-    ceiling: { row: ROWS.bareCeiling, minShare: 0.9 },
+    ceiling: { row: ROWS.bareCeiling, minShare: 0.9, otherWorkRow: ROWS.poolOtherWork },
   },
   {
     id: 'startup-typing',
@@ -192,8 +193,18 @@ function judgeAgainstCeiling(verdict: Verdict, budget: Budget, measurements: rea
   const why =
     `MACHINE-BOUND: the bare ceiling measured in this run is ${round(ceiling)}${budget.unit}, below the budget’s ${limit}, so this machine cannot meet it; ` +
     `Forkpad reached ${round(verdict.measured)}${budget.unit} = ${percent(share)} of the ceiling ` +
-    (excused ? `(≥ ${percent(rule.minShare)}): counted as not a regression` : `(< ${percent(rule.minShare)}): a regression of Forkpad’s own`);
+    (excused ? `(≥ ${percent(rule.minShare)}): counted as not a regression` : `(< ${percent(rule.minShare)}): a regression of Forkpad’s own`) +
+    otherWorkNote(rule.otherWorkRow, budget.scenario, verdict.column, measurements);
   return { ...verdict, passed: excused, machineBound: { ceiling, share, minShare: rule.minShare, excused }, why };
+}
+
+/** Beyond this share of the cores used by others, neither the ceiling nor the pool says much. */
+const BUSY_MACHINE_PERCENT = 10;
+
+function otherWorkNote(row: string | undefined, scenario: number, column: string, measurements: readonly Measurement[]): string {
+  const busy = row === undefined ? undefined : findMeasurement(measurements, scenario, row, column)?.value;
+  if (busy === undefined || busy === null || busy <= BUSY_MACHINE_PERCENT) return '';
+  return `; other work used ${round(busy)}% of the machine meanwhile, so both figures are unreliable: repeat on a quiet machine`;
 }
 
 function judge(budget: Budget, column: string, measurements: readonly Measurement[]): Verdict {

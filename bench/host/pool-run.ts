@@ -148,7 +148,8 @@ function report(size: number, runs: SizeRuns): Measurement[] {
   const same = runs.mismatched === 0 ? 'identical to 1 process' : `differed from 1 process in ${runs.mismatched} run(s)`;
   const work = runs.workDiffered === 0 ? 'bare harper found as many lints as Forkpad issues' : `bare harper's lint count differed from Forkpad's issues in ${runs.workDiffered} run(s)`;
   // The machine's other work over both halves of the comparison: a busy control is as misleading as a busy pool.
-  toParent({ type: 'contention', key: `6:${column}`, contention: averageContention([...runs.pool, ...runs.bare]) });
+  const contention = averageContention([...runs.pool, ...runs.bare]);
+  toParent({ type: 'contention', key: `6:${column}`, contention });
   const poolMs = runs.pool.map((run) => run.ms);
   const bareMs = runs.bare.map((run) => run.ms);
   const speedup = runs.mismatched === 0 ? median(runs.poolSpeedups) : null;
@@ -163,6 +164,7 @@ function report(size: number, runs: SizeRuns): Measurement[] {
     { scenario: 6, row: `bare harper.js, same paragraphs, no Forkpad, median`, column, value: median(bareMs), unit: 'ms', summary: summarize(bareMs) },
     { scenario: 6, row: 'cores the pool got (its CPU time ÷ wall time), median', column, value: cores(runs.pool), unit: '×' },
     { scenario: 6, row: 'cores bare harper got (its CPU time ÷ wall time), median', column, value: cores(runs.bare), unit: '×' },
+    { scenario: 6, row: ROWS.poolOtherWork, column, value: contention.othersPercent, unit: '%' },
     { scenario: 6, row: 'last replica done ÷ first replica done (shard balance), median', column, value: median(runs.pool.map((run) => run.imbalance)), unit: '×' },
   ];
 }

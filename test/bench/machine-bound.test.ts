@@ -59,6 +59,15 @@ describe('the parallel-grammar budget and the machine’s ceiling', () => {
     expect(unmeasured.verdict.why).toMatch(/no machine ceiling/);
   });
 
+  it('says when other work on the machine made the comparison unreliable', () => {
+    const said: string[] = [];
+    const busy: Measurement = { scenario: 6, row: ROWS.poolOtherWork, column: COLUMN, value: 60, unit: '%' };
+    const [verdict] = checkBudgets([...pool(1.4, 1.5), busy], new Set([6]), undefined, (line) => said.push(line));
+    expect(verdict?.why).toMatch(/other work used 60% of the machine.*unreliable/);
+    const quiet = checkBudgets([...pool(1.4, 1.5), { ...busy, value: 2 }], new Set([6]), undefined, () => undefined);
+    expect(quiet[0]?.why).not.toMatch(/unreliable/);
+  });
+
   it('marks the verdict in the report’s table and spells it out under it', () => {
     const { verdict } = judge(1.4, 1.5);
     const run: BenchRun = {
