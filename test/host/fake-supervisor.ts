@@ -157,6 +157,11 @@ export class FakeSupervisor implements TaskSupervisor {
     return Promise.resolve(this.grammarPool());
   }
 
+  /** The fake keeps no spare hosts. */
+  warmStandby(): HostKind | null {
+    return null;
+  }
+
   grammarPool(): GrammarPoolInfo {
     const kind = this.model.grammar;
     return { requested: this.grammarPoolRequested, effective: 1, maxSize: 2, reason: null, replicas: [{ replica: 0, kind, state: 'ready', pid: null, restarts: 0 }] };

@@ -77,6 +77,8 @@ export interface TaskSupervisor {
    */
   setGrammarPoolSize(size: number): Promise<GrammarPoolInfo>;
   grammarPool(): GrammarPoolInfo;
+  /** The kind of the task's warm spare host while one is loaded and ready to take over, else null. */
+  warmStandby(task: TaskId): HostKind | null;
   status(): readonly TaskStatus[];
   onStatus(handler: (status: TaskStatus) => void): () => void;
   /** The newest probe sample, or null before the first. */

@@ -141,6 +141,11 @@ class Supervisor implements TaskSupervisor {
     return this.pool.info();
   }
 
+  warmStandby(task: TaskId): HostKind | null {
+    const spare = this.slots[task].standbyHost;
+    return spare && !spare.exit ? spare.host.kind : null;
+  }
+
   /** Busy resolves when its time is up; the others resolve once delivered, and show in the status. */
   async injectFault(task: TaskId, fault: Fault): Promise<void> {
     const checked = validateFault(fault);

@@ -66,18 +66,21 @@ export class FaultDriver {
   private readonly timeline: TimedStatus[] = [];
   private readonly active = new Map<TaskId, Promise<void>>();
   private readonly stopWatching: () => void;
+  /** Whether a task's recovery is in place (e.g. its warm spare is loaded): only then is it hit. */
+  private readonly armed: (task: TaskId) => boolean;
 
-  constructor(real: RealCore, random: () => number, quotas: ReadonlyMap<string, number> = new Map()) {
+  constructor(real: RealCore, random: () => number, quotas: ReadonlyMap<string, number> = new Map(), armed: (task: TaskId) => boolean = () => true) {
     this.real = real;
     this.random = random;
     this.quotas = quotas;
+    this.armed = armed;
     this.stopWatching = real.supervisor.onStatus((status) => this.timeline.push({ ...status, at: performance.now() }));
   }
 
-  /** A task free for a fault: no episode running and its host serving. */
+  /** A task free for a fault: no episode running, its host serving, and its recovery armed. */
   pick(): TaskId | undefined {
     const status = new Map(this.real.supervisor.status().map((entry) => [entry.task, entry]));
-    const free = TASK_WEIGHTS.filter(([task]) => !this.active.has(task) && RUNNING.has(status.get(task)?.state ?? ''));
+    const free = TASK_WEIGHTS.filter(([task]) => !this.active.has(task) && RUNNING.has(status.get(task)?.state ?? '') && this.armed(task));
     return free.length === 0 ? undefined : weighted(free, this.random);
   }
 
