@@ -42,6 +42,8 @@ export default defineConfig({
     root: resolve(root, 'renderer'),
     build: {
       outDir: 'out/renderer',
+      // The app chunk (Monaco) is 6.3 MB unminified, 3.4 MB minified: the page is typable sooner.
+      minify: true,
       rollupOptions: { input: { index: resolve(root, 'renderer/index.html') } },
     },
   },
