@@ -94,6 +94,7 @@ async function trackerFor(core: HostCore, context: ElectronHostContext): Promise
       taskStates: () => Object.fromEntries((core.supervisor?.status() ?? []).map((status) => [status.task, status.state])),
       document: () => core.session.document(),
       readRecent,
+      maxGrammarPool: () => core.supervisor?.grammarPool().maxSize ?? 1,
     },
     { ui: store.current.ui, recent },
   );

@@ -15,6 +15,7 @@ function setup() {
     taskStates: () => ({ grammar: 'busy' }),
     document: () => document,
     readRecent: () => Promise.resolve(recentOnDisk),
+    maxGrammarPool: () => 2,
   };
   const tracker = new MenuStateTracker(sources, { ui, recent: ['/a.md'] });
   let changes = 0;
@@ -55,6 +56,7 @@ describe('native menu state', () => {
       hasPath: false,
       taskStates: { grammar: 'busy' },
       switching: false,
+      grammarPool: { size: 1, max: 2 },
     });
     document.dirty = true;
     expect(tracker.state().dirty).toBe(true);
@@ -66,7 +68,9 @@ describe('native menu state', () => {
     expect(tracker.state()).toMatchObject({ theme: 'dark', recentFiles: ['/hello.md'] });
     await watched.setSettings({ monitorVisible: true }, signal);
     expect(tracker.state()).toMatchObject({ theme: 'system', monitorVisible: true });
-    expect(changes()).toBe(2);
+    await watched.setSettings({ grammarPoolSize: 2 }, signal);
+    expect(tracker.state().grammarPool).toEqual({ size: 2, max: 2 });
+    expect(changes()).toBe(3);
   });
 
   it('re-reads recent files after a file was opened', async () => {

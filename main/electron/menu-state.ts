@@ -16,6 +16,8 @@ export interface MenuStateSources {
   document(): { readonly path: string | null; readonly dirty: boolean };
   /** Re-reads the recent-files list the core keeps on disk. */
   readRecent(): Promise<readonly string[]>;
+  /** The largest grammar pool the supervisor offers (its cores). */
+  maxGrammarPool(): number;
 }
 
 /** Host API methods after which the recent-files list may have changed. */
@@ -49,6 +51,7 @@ export class MenuStateTracker {
       hasPath: document.path !== null,
       taskStates: this.sources.taskStates(),
       switching: this.switches > 0,
+      grammarPool: { size: this.ui.grammarPoolSize ?? 1, max: this.sources.maxGrammarPool() },
     };
   }
 

@@ -106,6 +106,7 @@ export function startApp(root: HTMLElement, connection: HostConnection, hello: H
       hasPath: documents.documentState.path !== null,
       taskStates,
       switching,
+      grammarPool: { size: settings.grammarPoolSize ?? 1, max: hello.maxGrammarPool ?? 1 },
     });
     menuBar?.update(menus);
   }
@@ -154,6 +155,7 @@ export function startApp(root: HTMLElement, connection: HostConnection, hello: H
         refreshMenu();
       }
     },
+    setGrammarPool: (size) => saveSettings({ grammarPoolSize: size }),
     taskAction: async (action) => {
       try {
         await client.api.taskAction(action);

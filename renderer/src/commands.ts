@@ -20,6 +20,8 @@ export interface Workbench {
   toggleMonitor(): void;
   setTheme(theme: Theme): void;
   setIsolation(request: IsolationRequest): Promise<void>;
+  /** Grammar hosts that share each check (a setting: the host applies it live). */
+  setGrammarPool(size: number): Promise<void>;
   taskAction(action: TaskAction): Promise<void>;
   about(): void;
   lesson(): void;
@@ -67,6 +69,8 @@ export async function runCommand(workbench: Workbench, command: MenuCommand): Pr
       return workbench.setIsolation({ preset: command.preset });
     case 'isolation.move':
       return workbench.setIsolation({ task: command.task, kind: command.kind });
+    case 'isolation.grammarPool':
+      return workbench.setGrammarPool(command.size);
     case 'task.restart':
       return workbench.taskAction({ task: command.task, action: 'restart' });
     case 'task.fault':

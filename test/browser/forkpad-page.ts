@@ -112,7 +112,9 @@ export async function chooseMenu(page: Page, path: readonly string[]): Promise<v
   for (const [index, label] of rest.entries()) {
     const row = scope.locator('.menu-list:visible .menu-item', { has: page.locator('.menu-label', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }) }).first();
     await row.click();
-    if (index < rest.length - 1) scope = page.locator('.menu-entry', { has: row });
+    // A submenu's items are in its entry (the row's parent); a `has:` filter would look for the
+    // row's whole chain, from the menu bar, inside the entry, and find nothing.
+    if (index < rest.length - 1) scope = row.locator('xpath=..');
   }
 }
 

@@ -102,6 +102,28 @@ describe('task monitor', () => {
     await screenshot(page, 'monitor-crash');
   });
 
+  it('shows each task\'s warm standby, swaps it in on a crash, and runs a grammar pool of two from the menu', async () => {
+    if (!browser) throw new Error('setup failed');
+    const { page } = browser;
+    await openMonitor(page);
+    await chooseMenu(page, ['Isolation', 'Processes']);
+    await waitForTasks(page, TASK_IDS, 'process', 'ready');
+    // Spares are warmed 3 s after a start or move, once the task is idle.
+    for (const task of TASK_IDS) await row(page, `task:${task}~standby`).waitFor({ state: 'visible', timeout: 60_000 });
+    expect(await cell(page, 'task:grammar~standby', 'label')).toMatch(/grammar \(warm standby\)/);
+    const spare = await where(page, 'task:grammar~standby');
+    await rowAction(page, 'grammar', /^Inject crash/);
+    await waitUntil(() => where(page, 'task:grammar'), (now) => now.pid === spare.pid, 20_000, 'the spare to serve grammar');
+    await waitForTasks(page, ['grammar'], 'process', 'ready');
+
+    await chooseMenu(page, ['Isolation', 'Grammar Pool', '2 Hosts']);
+    await row(page, 'task:grammar#1').waitFor({ state: 'visible', timeout: 60_000 });
+    await waitUntil(() => cell(page, 'task:grammar#1', 'kind'), (kind) => kind === 'process', 30_000, 'a second grammar process');
+    await typeInEditor(page, 'It was an mistake to leave the gate open.');
+    await waitForHostAnswer(page);
+    await screenshot(page, 'monitor-standby-and-pool');
+  });
+
   it('shows an inline hang as red host lag and an unresponsive task, and recovers after End', async () => {
     if (!browser) throw new Error('setup failed');
     const { page } = browser;

@@ -63,6 +63,8 @@ export interface HostHello {
   readonly tasks?: readonly TaskStatusInfo[];
   /** Whether tasks run at all (the web host's `--no-tasks` runs the document mirror alone). */
   readonly tasksEnabled?: boolean;
+  /** The largest grammar pool the host offers (its cores). */
+  readonly maxGrammarPool?: number;
 }
 
 export interface ChangeRequest {

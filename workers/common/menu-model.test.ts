@@ -39,6 +39,20 @@ function children(state: MenuState, id: string): readonly MenuItem[] {
 }
 
 describe('menu model', () => {
+  it('offers a grammar pool of 1 host up to the host\'s cores, checked as set, off under inline', () => {
+    const pooled: MenuState = { ...base, grammarPool: { size: 2, max: 2 } };
+    expect(children(pooled, 'isolation.grammarPool').map((entry) => entry.type !== 'separator' && entry.type !== 'submenu' && [entry.label, entry.checked, entry.enabled])).toEqual([
+      ['1 Host', false, true],
+      ['2 Hosts', true, true],
+    ]);
+    expect(command(pooled, 'isolation.grammarPool.2').command).toEqual({ command: 'isolation.grammarPool', size: 2 });
+    const inline: MenuState = { ...pooled, model: { ...threads, grammar: 'inline' } };
+    expect(children(inline, 'isolation.grammarPool').every((entry) => entry.type !== 'separator' && !entry.enabled)).toBe(true);
+    // Without the field (an older host), one host is offered and checked.
+    expect(children(base, 'isolation.grammarPool').map((entry) => entry.id)).toEqual(['isolation.grammarPool.1']);
+  });
+
+
   it('has the six menus in order', () => {
     expect(buildMenu(base).map((menu) => menu.label)).toEqual(['File', 'Edit', 'View', 'Isolation', 'Tasks', 'Help']);
   });
@@ -139,7 +153,7 @@ describe('menu model', () => {
   it('disables isolation items while a switch is in flight', () => {
     const switching = buildMenu({ ...base, switching: true });
     const isolation = [...walkMenu(switching)].filter((entry) => entry.id.startsWith('isolation.') && entry.type === 'radio');
-    expect(isolation.length).toBe(PRESETS.length + TASK_IDS.length * 3);
+    expect(isolation.length).toBe(PRESETS.length + TASK_IDS.length * 3 + 1); // + the grammar pool of 1 host
     expect(isolation.every((entry) => entry.type !== 'separator' && !entry.enabled)).toBe(true);
   });
 

@@ -28,6 +28,7 @@ export type MenuCommand =
   | { readonly command: 'view.theme'; readonly theme: Theme }
   | { readonly command: 'isolation.preset'; readonly preset: PresetId }
   | { readonly command: 'isolation.move'; readonly task: TaskId; readonly kind: HostKind }
+  | { readonly command: 'isolation.grammarPool'; readonly size: number }
   | { readonly command: 'task.restart'; readonly task: TaskId }
   | { readonly command: 'task.fault'; readonly task: TaskId; readonly fault: Fault }
   | { readonly command: 'help.about' }
@@ -95,6 +96,8 @@ export interface MenuState {
   readonly taskStates: Readonly<Partial<Record<TaskId, TaskState>>>;
   /** A model switch is in flight: isolation items wait for it. */
   readonly switching?: boolean;
+  /** Grammar hosts asked for (the setting), and the most the host offers (its cores). Absent: 1 of 1. */
+  readonly grammarPool?: { readonly size: number; readonly max: number };
 }
 
 export const TASK_LABELS: Readonly<Record<TaskId, string>> = {
@@ -213,7 +216,21 @@ function isolationMenu(state: MenuState): Menu {
       ),
     ),
   );
-  return { id: 'isolation', label: 'Isolation', items: [...presets, separator('isolation.separator.tasks'), ...perTask] };
+  return { id: 'isolation', label: 'Isolation', items: [...presets, separator('isolation.separator.tasks'), ...perTask, separator('isolation.separator.pool'), grammarPoolMenu(state)] };
+}
+
+/** How many grammar hosts share a check: one per core at most, and one under inline. */
+function grammarPoolMenu(state: MenuState): SubmenuItem {
+  const { size, max } = state.grammarPool ?? { size: 1, max: 1 };
+  const enabled = !state.switching && state.model.grammar !== 'inline';
+  const sizes = Array.from({ length: Math.max(1, max) }, (_, index) => index + 1);
+  return submenu(
+    'isolation.grammarPool',
+    'Grammar Pool',
+    sizes.map((count) =>
+      item(`isolation.grammarPool.${count}`, count === 1 ? '1 Host' : `${count} Hosts`, { command: 'isolation.grammarPool', size: count }, { type: 'radio', checked: count === Math.min(size, Math.max(1, max)), enabled }),
+    ),
+  );
 }
 
 /** A task can take a fault or a restart only while it is up (or, for restart, down for good). */

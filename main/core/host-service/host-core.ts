@@ -102,6 +102,7 @@ function menuStateOf(runtime: HostRuntime): MenuState {
     hasPath: session.state().path !== null,
     taskStates: Object.fromEntries((supervisor?.status() ?? []).map((status) => [status.task, status.state])),
     ...(runtime.switching ? { switching: true } : {}),
+    grammarPool: { size: ui.grammarPoolSize ?? 1, max: supervisor?.grammarPool().maxSize ?? 1 },
   };
 }
 
@@ -117,6 +118,7 @@ function helloOf(runtime: HostRuntime, restored: string | undefined): HostHello 
     ...(options.files.workspaceName === undefined ? {} : { workspace: options.files.workspaceName }),
     tasks: supervisor?.status().map(statusInfo) ?? [],
     tasksEnabled: supervisor !== undefined,
+    maxGrammarPool: supervisor?.grammarPool().maxSize ?? 1,
   };
 }
 
