@@ -62,7 +62,8 @@ function poolJob(context: JobContext): Job[] {
   const { plan } = context.options;
   return [{
     label: 'scenario 6 · grammar pool',
-    weight: plan.poolRepeats * sizes.reduce((sum, size) => sum + 2 + 12 / size, 0),
+    // Forkpad's pool and the bare-harper control, each settling 1 s after start-up.
+    weight: plan.poolRepeats * sizes.reduce((sum, size) => sum + 2 * (3 + 12 / size), 0),
     run: (sink) => runBenchChild(join(HOST_DIR, 'pool-run.ts'), { sizes, repeats: plan.poolRepeats, documentKb: plan.documentKb, cores: context.cores, logFile: context.logFile, rootPid: process.pid }, sink, CHILD_TIMEOUT_MS),
   }];
 }

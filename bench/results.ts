@@ -33,7 +33,7 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     number: 1,
     title: 'Protocol overhead',
-    method: 'Sequential no-op calls through the supervisor’s stable client to each task, taken in turn with raw round trips of a message of the same shape over a bare worker (postMessage), a bare fork (IPC, advanced serialization) and, for inline, a bare MessageChannel; the ratio is per task, against the bare channel of its host kind, and the worst task counts.',
+    method: 'Sequential no-op calls through the supervisor’s stable client to each task, taken in turn with raw round trips of a message of the same shape over a bare worker (postMessage), a bare fork (IPC, advanced serialization) and, for inline, a bare MessageChannel; the ratio is per task, against the bare channel of its host kind, and the worst task counts. The budgeted figures are taken with the placement fixed alike for both sides (`taskset`: the host’s main thread on CPU 0, every far end, Forkpad’s and the bare ones, on the other cores), because on this VM a wake-up on the other core costs about 17 µs more than on the same one and the OS places each thread once, by chance; the same channels with the placement left to the OS are reported beside them as the control.',
   },
   {
     number: 2,

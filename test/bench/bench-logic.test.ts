@@ -6,11 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { checkBudgets, ROWS } from '../../bench/budgets.ts';
 import { eventTimingP95, typedText } from '../../bench/browser/typing.ts';
 import { pickWord } from '../../bench/host/checking.ts';
-import { shareCuts } from '../../bench/host/shares.ts';
 import { DOCS_BEGIN, DOCS_END, replaceBetweenMarkers } from '../../bench/report/write.ts';
 import type { Measurement } from '../../bench/results.ts';
 import { percentile, summarize } from '../../bench/stats.ts';
-import { splitBlocks } from '../../workers/tasks/grammar/paragraphs.ts';
 import { sampleDocument } from '../../workers/tasks/text/sample-document.ts';
 
 describe('percentiles', () => {
@@ -55,27 +53,6 @@ describe('Event Timing p95 with its 16 ms reporting floor', () => {
   it('is a reported duration once more than 5% were', () => {
     expect(eventTimingP95(100, [16, 24, 24, 32, 40, 48])).toEqual({ value: 16, belowFloor: false });
     expect(eventTimingP95(20, [40, 48])).toEqual({ value: 40, belowFloor: false });
-  });
-});
-
-describe('grammar pool shares', () => {
-  const text = sampleDocument(40 * 1024, 3);
-
-  it('cover the document contiguously and cut only at block starts', () => {
-    for (const parts of [1, 2, 3, 4]) {
-      const cuts = shareCuts(text, parts);
-      expect(cuts[0]).toBe(0);
-      expect(cuts.at(-1)).toBe(text.length);
-      expect(cuts.length).toBe(parts + 1);
-      const starts = new Set(splitBlocks(text).map((block) => block.start));
-      for (const cut of cuts.slice(1, -1)) expect(starts.has(cut)).toBe(true);
-    }
-  });
-
-  it('are balanced by prose length', () => {
-    const cuts = shareCuts(text, 2);
-    const middle = cuts[1] ?? 0;
-    expect(Math.abs(middle - text.length / 2)).toBeLessThan(text.length * 0.1);
   });
 });
 
