@@ -24,6 +24,7 @@ import { Typist } from './support/typist.ts';
 const KEYSTROKES = 10_000;
 const FAULTS = 200;
 const READY_BOUND_MS = 1_000;
+const STANDBY_DELAY_MS = 300;
 const PLAN: StormPlan = { keystrokes: KEYSTROKES, faults: FAULTS, faultEveryMs: 100, tickMs: 15, keysPerTick: 8, checkpointEvery: 1_000 };
 /** Grammar threads keep their ~300 MB of RSS after they end (STACK-NOTES): a few are enough to prove the point. */
 const QUOTAS = new Map([
@@ -47,8 +48,11 @@ async function storm(): Promise<StormRun> {
       timings: { heartbeat: { intervalMs: 100, timeoutMs: 500 }, drainMs: 300, stopMs: 1_000 },
       limits: (task) => (LEAK_TO_OOM.has(task) ? { ...defaultLimits(task), maxOldGenerationSizeMb: 64 } : defaultLimits(task)),
       probeIntervalMs: 250,
-      // As the app does: spellcheck and grammar keep a warm spare host, warmed as in the app.
+      // As in the app, every task keeps a warm spare host. The app warms one 3 s after a start
+      // or move once the user pauses, or after 30 s of typing; this typist never pauses and a
+      // fault comes every 100 ms, so here the spare comes after 0.3 s, or 3 s of typing.
       warmStandby: APP_WARM_STANDBY,
+      standbyDelayMs: STANDBY_DELAY_MS,
     },
   });
   await real.core.ready;
@@ -174,7 +178,8 @@ async function recordStormFigures(storm: StormRun): Promise<void> {
         '(`restartPolicy.maxCrashes`). Every 1,000 keys the journal file is read from disk and must hold every acknowledged edit: that check ' +
         'found the journal falling behind acknowledged versions during live moves of the keystroke task (now fixed; kept in ' +
         'test/reliability/journal-moves.test.ts). As in the app, every task in a thread or process keeps a warm standby host that a crash swaps in ' +
-        'at once (main/core/supervisor/standby.ts), warmed 3 s after a start or move, and at once after a takeover; it is hit only while its ' +
+        'at once (main/core/supervisor/standby.ts), warmed 0.3 s after a start or move (3 s in the app) once the task has been quiet for 1 s, or ' +
+        'after ten such delays of typing, and at once after a takeover; it is hit only while its ' +
         'spare is loaded: a second crash inside the spare\'s warm-up (0.1-1.2 s idle, longer under the storm) waits for that warm-up, and would ' +
         'measure the warm-up again rather than recovery. Inline restarts reuse what the host\'s thread loaded. ' +
         'Before the storm, grammar and spellcheck visit inline once, so that the host\'s one-time load of harper and of the dictionary on its ' +

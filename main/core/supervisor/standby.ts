@@ -14,6 +14,11 @@
 import type { HostKind, TaskId } from '../../../workers/common/tasks.ts';
 import type { LiveHost } from './live-host.ts';
 
+/** A spare waits for an idle task at most this many delays. */
+const MAX_DEFERRALS = 10;
+/** How often a deferred spare looks again whether the task is idle. */
+const IDLE_POLL_MS = 500;
+
 export interface StandbyOptions<T extends TaskId> {
   /** Spawns and loads a host of `kind` whose events stay silent until `promote` is called on it. */
   readonly launch: (kind: HostKind) => Promise<{ live: LiveHost<T>; promote: () => void }>;
@@ -23,8 +28,9 @@ export interface StandbyOptions<T extends TaskId> {
   /** From the task (re)starting to warming its spare. */
   readonly delayMs: number;
   /**
-   * Whether the task is idle now. A spare is warmed only then: loading harper takes a core for
-   * most of a second, which must not be taken from a task (or a typist) that is busy.
+   * Whether the task is idle now. A spare is warmed then, or once it has waited ten delays
+   * (a typist who never pauses still gets one): loading harper takes a core for most of a
+   * second, and a spare process or thread starting meanwhile costs the typist frames.
    */
   readonly isIdle: () => boolean;
 }
@@ -45,6 +51,8 @@ export class Standby<T extends TaskId> {
   private failures = 0;
   /** Set when a spare was taken: the next one is warmed without delay. */
   private urgent = false;
+  /** When a spare of the wanted kind was first asked for (performance.now()). */
+  private wantedAt = 0;
 
   constructor(options: StandbyOptions<T>) {
     this.options = options;
@@ -78,6 +86,7 @@ export class Standby<T extends TaskId> {
 
   /** Keeps a spare of `kind` ready: warms one after the delay unless one is there or coming. */
   want(kind: HostKind): void {
+    if (this.wanted !== kind) this.wantedAt = performance.now();
     this.wanted = kind;
     if (this.spare && this.spare.live.host.kind !== kind) this.dropSpare(`the task moved to ${kind}`);
     if (this.spare || this.warmingKind === kind) return;
@@ -116,7 +125,10 @@ export class Standby<T extends TaskId> {
 
   private async warm(kind: HostKind): Promise<void> {
     if (this.wanted !== kind || this.spare || this.warmingKind !== null) return;
-    if (!this.urgent && !this.options.isIdle()) return this.schedule(kind, this.options.delayMs);
+    const deferredMs = performance.now() - this.wantedAt;
+    if (!this.urgent && !this.options.isIdle() && deferredMs < MAX_DEFERRALS * this.options.delayMs) {
+      return this.schedule(kind, Math.min(this.options.delayMs, IDLE_POLL_MS));
+    }
     this.urgent = false;
     this.warmingKind = kind;
     try {

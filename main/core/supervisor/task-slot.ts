@@ -16,8 +16,11 @@ import { Standby } from './standby.ts';
 import { StableClient, type Route } from './stable-client.ts';
 import type { TaskStatus } from './supervisor-api.ts';
 
-/** A task that was idle this recently counts as idle for warming its spare. */
-const IDLE_WINDOW_MS = 250;
+/**
+ * A task counts as idle for warming its spare once no call has been in flight for this long:
+ * typing sends every task a call per key, so this means the user paused too.
+ */
+const QUIET_MS = 1_000;
 
 type Phase = 'idle' | 'starting' | 'running' | 'crashed' | 'restarting' | 'stopped';
 
@@ -44,8 +47,8 @@ export class TaskSlot<T extends TaskId> {
   private restartTimer: NodeJS.Timeout | undefined;
   private readonly retiring = new Set<Promise<void>>();
   private lastStatus: TaskStatus | null = null;
-  /** When the task last had no call in flight or waiting (performance.now()). */
-  private lastIdleAt = 0;
+  /** When the task's last call was answered (performance.now()). */
+  private lastAnswerAt = 0;
   /** The warm spare host, when this task keeps one (options.standbyDelayMs). */
   private readonly standby: Standby<T> | null;
 
@@ -62,7 +65,7 @@ export class TaskSlot<T extends TaskId> {
     });
     this.events = {
       onSettled: (live, call, outcome) => {
-        if (live.inFlight() === 0 && this.client.queued() === 0) this.lastIdleAt = performance.now();
+        this.lastAnswerAt = performance.now();
         if (CONTROL_METHODS.has(call.method)) return;
         this.meter.record(outcome.timing ? outcome.timing.queueMs + outcome.timing.runMs : outcome.roundTripMs);
       },
@@ -77,9 +80,7 @@ export class TaskSlot<T extends TaskId> {
         : new Standby<T>({
             launch: (kind) => this.launchSpare(kind),
             retire: (live, reason) => this.retire(live, reason, 0),
-            // Idle now, or between calls a moment ago: typing keeps short calls coming, while a
-            // long check holds the task busy throughout.
-            isIdle: () => this.state() === 'ready' || performance.now() - this.lastIdleAt < IDLE_WINDOW_MS,
+            isIdle: () => this.state() === 'ready' && performance.now() - this.lastAnswerAt >= QUIET_MS,
             log: options.log,
             delayMs,
           });
