@@ -68,7 +68,8 @@ describe('preview pane', () => {
     const section = /ection\s(\d+)/.exec(editorTop)?.[1];
     expect(section, `editor top: ${editorTop}`).toBeDefined();
     const heading = preview.locator('h2', { hasText: new RegExp(`^Section ${section}$`) });
-    expect(Math.abs(await offsetWithin(heading, preview))).toBeLessThan(150);
+    // The preview follows in steps (a frame at a time): wait for it to arrive, not for its first move.
+    await waitUntil(async () => Math.abs(await offsetWithin(heading, preview)), (offset) => offset < 150, 5000, `section ${section} near the preview's top`);
     await screenshot(page, 'preview-scrolled');
     expect(browser.pageErrors).toEqual([]);
   });
