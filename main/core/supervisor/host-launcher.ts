@@ -69,6 +69,21 @@ export async function launchHost<T extends TaskId>(options: SlotOptions<T>, even
   }
 }
 
+/**
+ * Spawns and starts a host whose task events (e.g. harper's loading progress) stay silent until
+ * `promote` is called: a warm spare must not speak for the task before it serves it.
+ */
+export async function launchSilentHost<T extends TaskId>(
+  options: SlotOptions<T>,
+  events: LiveHostEvents<T>,
+  kind: HostKind,
+): Promise<{ live: LiveHost<T>; promote: () => void }> {
+  let serving = false;
+  const gated: LiveHostEvents<T> = { ...events, onEvent: (name, payload) => (serving ? events.onEvent(name, payload) : undefined) };
+  const live = await launchHost(options, gated, kind);
+  return { live, promote: () => (serving = true) };
+}
+
 /** Runs the session's primer on a started host, within the start deadline. */
 export async function primeHost<T extends TaskId>(options: SlotOptions<T>, live: LiveHost<T>): Promise<void> {
   await withTimeout(options.primer(options.task, live.api as unknown as Client<TaskApi<T>>), options.timings.startMs, `${live.label} priming`);

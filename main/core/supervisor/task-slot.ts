@@ -9,7 +9,7 @@ import type { TaskState } from '../../../workers/common/metrics.ts';
 import type { HostKind, TaskId } from '../../../workers/common/tasks.ts';
 import type { HostExit } from '../hosts/task-host.ts';
 import { JobMeter } from '../probes/job-meter.ts';
-import { launchHost, primeHost, type SlotOptions } from './host-launcher.ts';
+import { launchHost, launchSilentHost, primeHost, type SlotOptions } from './host-launcher.ts';
 import { CONTROL_METHODS, type LiveHost, type LiveHostEvents } from './live-host.ts';
 import type { RestartPolicy } from './restart-policy.ts';
 import { Standby } from './standby.ts';
@@ -78,7 +78,7 @@ export class TaskSlot<T extends TaskId> {
       delayMs === null
         ? null
         : new Standby<T>({
-            launch: (kind) => this.launchSpare(kind),
+            launch: (kind) => launchSilentHost(this.options, this.events, kind),
             retire: (live, reason) => this.retire(live, reason, 0),
             isIdle: () => this.state() === 'ready' && performance.now() - this.lastAnswerAt >= QUIET_MS,
             log: options.log,
@@ -179,14 +179,6 @@ export class TaskSlot<T extends TaskId> {
   /** The warm spare if it is of `kind`, else a new host. */
   private async takeOrLaunch(kind: HostKind): Promise<LiveHost<T>> {
     return (await this.standby?.take(kind)) ?? (await this.launch(kind));
-  }
-
-  /** A spare host: its events (e.g. harper's loading progress) stay silent until it serves. */
-  private async launchSpare(kind: HostKind): Promise<{ live: LiveHost<T>; promote: () => void }> {
-    let serving = false;
-    const events: LiveHostEvents<T> = { ...this.events, onEvent: (name, payload) => (serving ? this.events.onEvent(name, payload) : undefined) };
-    const live = await launchHost(this.options, events, kind);
-    return { live, promote: () => (serving = true) };
   }
 
   private prime(live: LiveHost<T>): Promise<void> {
