@@ -5,8 +5,9 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, startWebHost, type BrowserSession, type WebHost } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './harness.ts';
+import { freshWebSession } from './web-session.ts';
 import {
   chooseMenu,
   modelText,
@@ -30,21 +31,10 @@ function editorLength(page: import('playwright-core').Page): Promise<number> {
 const TEXT = '# Trip notes\n\nCafé at 9, naïve plan — 😀 worked.\nLine with a tab\tand trailing space \n';
 
 describe('files in the workspace', () => {
-  let host: WebHost | undefined;
-  let browser: BrowserSession | undefined;
-
-  beforeEach(async () => {
-    host = await startWebHost();
-    browser = await launchBrowser();
-  });
-
-  afterEach(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  const session = freshWebSession();
 
   it('saves, reopens and saves again byte-identically', async () => {
-    if (!host || !browser) throw new Error('setup failed');
+    const { host, browser } = session();
     const { page } = browser;
     await openForkpad(page, host.url);
     await typeInEditor(page, TEXT);
@@ -76,7 +66,7 @@ describe('files in the workspace', () => {
   });
 
   it('keeps a byte-order mark through open and save', async () => {
-    if (!host || !browser) throw new Error('setup failed');
+    const { host, browser } = session();
     const { page } = browser;
     const original = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('BOM text\nsecond line\n', 'utf8')]);
     await writeFile(join(host.workspace, 'bom.md'), original);
@@ -93,7 +83,7 @@ describe('files in the workspace', () => {
   });
 
   it('opens a 10 MB file without freezing the page, says how checking degrades, and keeps keys typed at once', async () => {
-    if (!host || !browser) throw new Error('setup failed');
+    const { host, browser } = session();
     const { page } = browser;
     const line = 'Lorem ipsum dolor sit amet, the quick brown fox jumps over the lazy dog once more.\n';
     const large = line.repeat(Math.ceil((10 * 1024 * 1024) / line.length));
@@ -117,7 +107,7 @@ describe('files in the workspace', () => {
   });
 
   it('refuses a binary file with a clear message and keeps the open text', async () => {
-    if (!host || !browser) throw new Error('setup failed');
+    const { host, browser } = session();
     const { page } = browser;
     await writeFile(join(host.workspace, 'image.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]));
     await openForkpad(page, host.url);

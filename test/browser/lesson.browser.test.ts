@@ -3,30 +3,20 @@
  * machine and shows each with at least one measured number and a verdict from those numbers;
  * "Measure again" measures one claim afresh.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CLAIM_IDS, VERDICTS } from '../../workers/common/lesson.ts';
-import { launchBrowser, screenshot, startWebHost, type BrowserSession, type WebHost } from './harness.ts';
+import { screenshot } from './harness.ts';
 import { chooseMenu, openForkpad, waitUntil } from './forkpad-page.ts';
+import { freshWebSession } from './web-session.ts';
 
 /** Spawning processes and running grammar over a large document on a shared two-core machine. */
 const MEASURE_TIMEOUT_MS = 300_000;
 
 describe('the lesson', () => {
-  let host: WebHost | undefined;
-  let browser: BrowserSession | undefined;
-
-  beforeEach(async () => {
-    host = await startWebHost();
-    browser = await launchBrowser();
-  });
-
-  afterEach(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  const session = freshWebSession();
 
   it('fills every claim with measured numbers and a verdict', { timeout: 2 * MEASURE_TIMEOUT_MS }, async () => {
-    if (!host || !browser) throw new Error('setup failed');
+    const { host, browser } = session();
     const { page } = browser;
     await openForkpad(page, host.url);
     await chooseMenu(page, ['Help', 'The Lesson']);

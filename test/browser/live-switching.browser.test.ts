@@ -3,10 +3,11 @@
  * in-page menu through all four presets. The text ends exactly as typed, and the markers are
  * those of the final text.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../../workers/common/tasks.ts';
-import { launchBrowser, screenshot, startWebHost, type BrowserSession, type WebHost } from './harness.ts';
+import { screenshot } from './harness.ts';
 import { chooseMenu, modelText, openForkpad, statusSegment, typeInEditor, waitForHostAnswer, waitForMarkers, waitUntil, type PaintedMarker } from './forkpad-page.ts';
+import { freshWebSession } from './web-session.ts';
 
 const SENTENCES = [
   'We recieve letters every morning and answer them with care. ',
@@ -31,21 +32,10 @@ const byStart = (a: { start: number }, b: { start: number }) => a.start - b.star
 const ranges = (painted: readonly PaintedMarker[], owner: string) => painted.filter((marker) => marker.owner === owner).map(({ start, end }) => ({ start, end })).sort(byStart);
 
 describe('live isolation switching while typing', () => {
-  let host: WebHost | undefined;
-  let browser: BrowserSession | undefined;
-
-  beforeEach(async () => {
-    host = await startWebHost();
-    browser = await launchBrowser();
-  });
-
-  afterEach(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  const session = freshWebSession();
 
   it('keeps every keystroke and ends with the final text\'s markers', async () => {
-    if (!host || !browser) throw new Error('setup failed');
+    const { host, browser } = session();
     const { page } = browser;
     await openForkpad(page, host.url);
     const text = typedText(2000);

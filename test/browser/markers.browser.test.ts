@@ -2,10 +2,11 @@
  * Issue 5: spelling and grammar results become Monaco markers at exactly the right ranges; a
  * quick fix changes the text as offered; "Add to dictionary" removes that marker.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { documentStats } from '../../workers/common/document.ts';
-import { launchBrowser, screenshot, startWebHost, type BrowserSession, type WebHost } from './harness.ts';
+import { screenshot } from './harness.ts';
 import { modelText, openForkpad, typeInEditor, waitForHostAnswer, waitForMarkers, type PaintedMarker } from './forkpad-page.ts';
+import { freshWebSession } from './web-session.ts';
 
 const TEXT = 'This is an test of the speling checker in Forkpad. Teh quick brown fox jumps over the lazy dog.';
 const MISSPELLED = ['speling', 'Forkpad', 'Teh'];
@@ -20,21 +21,10 @@ const spelling = (painted: readonly PaintedMarker[]) => painted.filter((marker) 
 const grammar = (painted: readonly PaintedMarker[]) => painted.filter((marker) => marker.owner === 'grammar');
 
 describe('spelling and grammar markers', () => {
-  let host: WebHost | undefined;
-  let browser: BrowserSession | undefined;
-
-  beforeEach(async () => {
-    host = await startWebHost();
-    browser = await launchBrowser();
-  });
-
-  afterEach(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  const session = freshWebSession();
 
   it('paints misspellings and an a/an error at their exact ranges, fixes one, and learns a word', async () => {
-    if (!host || !browser) throw new Error('setup failed');
+    const { host, browser } = session();
     const { page } = browser;
     await openForkpad(page, host.url);
     await typeInEditor(page, TEXT);

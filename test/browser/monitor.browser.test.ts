@@ -3,32 +3,25 @@
  * CPU, a crash's blast radius, an inline hang, and refreshes that keep scroll and selection.
  */
 import { availableParallelism, loadavg } from 'node:os';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { documentStats } from '../../workers/common/document.ts';
 import { TASK_IDS, type TaskId } from '../../workers/common/tasks.ts';
-import { launchBrowser, screenshot, startWebHost, type BrowserSession, type WebHost } from './harness.ts';
+import { screenshot } from './harness.ts';
 import { chooseMenu, modelText, openForkpad, statusSegment, typeInEditor, waitForHostAnswer, waitUntil } from './forkpad-page.ts';
 import { cell, cpu, openMonitor, row, rowAction, states, waitForTasks, where } from './monitor-page.ts';
+import { freshWebSession } from './web-session.ts';
 
 const OTHERS = (task: TaskId) => TASK_IDS.filter((other) => other !== task);
 
 describe('task monitor', () => {
-  let host: WebHost | undefined;
-  let browser: BrowserSession | undefined;
-
+  const session = freshWebSession();
   beforeEach(async () => {
-    host = await startWebHost();
-    browser = await launchBrowser();
+    const { host, browser } = session();
     await openForkpad(browser.page, host.url);
   });
 
-  afterEach(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
-
   it('shows four task rows with live numbers: one host pid and four thread ids, then four other pids', async () => {
-    if (!host || !browser) throw new Error('setup failed');
+    const { host, browser } = session();
     const { page } = browser;
     await openMonitor(page);
     await chooseMenu(page, ['Isolation', 'Worker Threads']);
@@ -51,7 +44,7 @@ describe('task monitor', () => {
   });
 
   it('drives a busy spellcheck to at least 80% of a core while every other task stays under 20%', async () => {
-    if (!browser) throw new Error('setup failed');
+    const { browser } = session();
     const { page } = browser;
     await openMonitor(page);
     await page.locator('.monitor-refresh select').selectOption('500');
@@ -71,7 +64,7 @@ describe('task monitor', () => {
   });
 
   it('restarts a crashed grammar process, keeps the document and every other task ready', async () => {
-    if (!browser) throw new Error('setup failed');
+    const { browser } = session();
     const { page } = browser;
     const text = 'A document that must survive a crash of the grammar task.';
     await typeInEditor(page, text);
@@ -103,7 +96,7 @@ describe('task monitor', () => {
   });
 
   it('shows each task\'s warm standby, swaps it in on a crash, and runs a grammar pool of two from the menu', async () => {
-    if (!browser) throw new Error('setup failed');
+    const { browser } = session();
     const { page } = browser;
     await openMonitor(page);
     await chooseMenu(page, ['Isolation', 'Processes']);
@@ -125,7 +118,7 @@ describe('task monitor', () => {
   });
 
   it('shows an inline hang as red host lag and an unresponsive task, and recovers after End', async () => {
-    if (!browser) throw new Error('setup failed');
+    const { browser } = session();
     const { page } = browser;
     await openMonitor(page);
     await chooseMenu(page, ['Isolation', 'Single Thread (All Inline)']);
@@ -147,7 +140,7 @@ describe('task monitor', () => {
   });
 
   it('keeps the scroll position, the selection and an open menu across refreshes', async () => {
-    if (!browser) throw new Error('setup failed');
+    const { browser } = session();
     const { page } = browser;
     const panel = await openMonitor(page);
     await waitForTasks(page, ['grammar'], 'process', 'ready');

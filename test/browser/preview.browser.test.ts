@@ -2,28 +2,18 @@
  * Issue 5: the preview shows the rendered heading, list and link of typed Markdown, patches
  * only changed blocks, and follows the editor's scroll through the line map.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, startWebHost, type BrowserSession, type WebHost } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './harness.ts';
 import { offsetWithin, openForkpad, previewPatch, scrollTopOf, typeInEditor, waitForHostAnswer, waitUntil } from './forkpad-page.ts';
+import { freshWebSession } from './web-session.ts';
 
 const MARKDOWN = '# Field notes\n\nA paragraph with a [link to the docs](https://example.com/docs).\n\n- first item\n- second item\n- third item\n';
 
 describe('preview pane', () => {
-  let host: WebHost | undefined;
-  let browser: BrowserSession | undefined;
-
-  beforeEach(async () => {
-    host = await startWebHost();
-    browser = await launchBrowser();
-  });
-
-  afterEach(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  const session = freshWebSession();
 
   it('renders heading, list and link, patches one block per edit, and follows the editor scroll', async () => {
-    if (!host || !browser) throw new Error('setup failed');
+    const { host, browser } = session();
     const { page } = browser;
     await openForkpad(page, host.url);
     const preview = page.locator('.preview-pane');
@@ -54,8 +44,7 @@ describe('preview pane', () => {
     await waitForHostAnswer(page, 60_000);
     await preview.locator('h2', { hasText: 'Section 40' }).waitFor({ timeout: 30_000 });
     await page.keyboard.press('Control+Home');
-    await page.waitForTimeout(300);
-    expect(await scrollTopOf(preview)).toBe(0);
+    expect(await waitUntil(() => scrollTopOf(preview), (top) => top === 0, 5000, 'the preview back at its top')).toBe(0);
     for (let page_ = 0; page_ < 3; page_ += 1) await page.keyboard.press('PageDown');
     await waitUntil(() => scrollTopOf(preview), (top) => top > 200, 5000, 'the preview to follow');
     // The section heading at the editor's top is near the preview's top too.

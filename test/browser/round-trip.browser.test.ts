@@ -3,10 +3,11 @@
  * host as versioned incremental edits, the host's mirror answers with stats for that version,
  * and the status bar shows them.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { documentStats } from '../../workers/common/document.ts';
-import { launchBrowser, screenshot, startWebHost, type BrowserSession, type WebHost } from './harness.ts';
+import { screenshot } from './harness.ts';
 import { modelText, openForkpad, statusSegment, typeInEditor, waitForHostAnswer } from './forkpad-page.ts';
+import { freshWebSession } from './web-session.ts';
 
 /** Accents, an emoji (a surrogate pair), a combining mark, an apostrophe and a hyphen inside words. */
 const TRICKY_TEXT =
@@ -16,23 +17,10 @@ const TRICKY_TEXT =
   'Third paragraph: 42 numbers, 3.14 too.';
 
 describe('Monaco ↔ host round trip', () => {
-  let host: WebHost | undefined;
-  let browser: BrowserSession | undefined;
-
-  beforeEach(async () => {
-    host = await startWebHost();
-    browser = await launchBrowser();
-  });
-
-  afterEach(async () => {
-    await browser?.close();
-    await host?.stop();
-    browser = undefined;
-    host = undefined;
-  });
+  const session = freshWebSession();
 
   it('mirrors typed text exactly and shows the host-computed counts', async () => {
-    if (!host || !browser) throw new Error('setup failed');
+    const { host, browser } = session();
     const { page } = browser;
     await openForkpad(page, host.url);
     await typeInEditor(page, TRICKY_TEXT);
