@@ -9,10 +9,11 @@ import { sampleDocument } from '../workers/tasks/text/sample-document.ts';
 import { launchBrowser, type BrowserSession } from '../test/browser/harness.ts';
 import { measureStartup } from './browser/startup.ts';
 import { measureSwitching } from './browser/switching.ts';
-import { measureTyping } from './browser/typing.ts';
+import { measureBareTyping, measureTyping } from './browser/typing.ts';
 import { installPageProbe } from './browser/page-probes.ts';
 import { runBenchChild, type ChildSink } from './child.ts';
 import { ContentionMeter } from './machine.ts';
+import { BARE_MONACO } from './budgets.ts';
 import type { BenchOptions } from './options.ts';
 import type { Measurement } from './results.ts';
 
@@ -103,6 +104,9 @@ export function browserJobs(context: JobContext, browser: () => Promise<BrowserS
     for (const column of plan.browserModels) {
       jobs.push(browserJob(`scenario 5 · typing · ${column}`, 8 + plan.browserKeys * 0.04, `5:${column}`, browser, (session) => measureTyping(session.page, column, plan.browserKeys, document)));
     }
+    // The budget's floor: Forkpad's editor alone, the same keys into the same document. Last of
+    // the four, in the warmest browser, so that if anything the floor is flattered, not Forkpad.
+    jobs.push(browserJob(`scenario 5 · typing · ${BARE_MONACO}`, 6 + plan.browserKeys * 0.04, '5:bare', browser, (session) => measureBareTyping(session.page, plan.browserKeys, document)));
     if (plan.priorityRuns) {
       // Back to back, so the comparison is not with a run made earlier: as it is, then lowered.
       const keys = Math.min(plan.browserKeys, PRIORITY_KEYS);

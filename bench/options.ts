@@ -57,7 +57,7 @@ export const QUICK: Plan = {
   documentKb: 200,
   fromScratchRuns: 1,
   edits: 200,
-  durableKeys: 45,
+  durableKeys: 30,
   priorityRuns: false,
   poolRepeats: 1,
   memoryPerTask: false,

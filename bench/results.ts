@@ -53,7 +53,7 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     number: 5,
     title: 'Typing in the browser',
-    method: 'Keystrokes into Monaco in headless Chromium against the built web host while grammar checks a freshly opened 200 KB document; keydown Event Timing `duration` (reported by Chromium only from 16 ms up), and beside it keydown to the next frame for every key.',
+    method: 'Keystrokes into Monaco in headless Chromium against the built web host while grammar checks a freshly opened 200 KB document; keydown Event Timing `duration` (reported by Chromium only from 16 ms up), and beside it keydown to the next frame for every key. The control, in the same run and browser: the same keys into the same document in Forkpad’s editor alone (the same Monaco build and options on a bare page: no host, tasks, preview or status bar), the floor under any figure Forkpad can reach.',
   },
   {
     number: 6,

@@ -2,7 +2,7 @@
  * The run as Markdown: the machine, the budget table (inline beside the budgeted models as the
  * contrast), then each scenario's measurements with how busy the machine was meanwhile.
  */
-import { BUDGETS, type Budget } from '../budgets.ts';
+import { BUDGETS, boundName, type Budget } from '../budgets.ts';
 import { MODEL_COLUMNS, SCENARIOS, type BenchRun, type Measurement } from '../results.ts';
 import { cell, formatValue, minutes } from './format.ts';
 
@@ -17,7 +17,7 @@ function budgetCell(run: BenchRun, budget: Budget, column: string): string {
   if (!verdict) return text;
   const bound = verdict.machineBound;
   if (bound) {
-    const ceiling = `bare ceiling ${formatValue(bound.ceiling, budget.unit)}, ${Math.round(bound.share * 100)}% of it`;
+    const ceiling = `bare ${boundName(budget)} ${formatValue(bound.ceiling, budget.unit)}, ${Math.round(bound.share * 100)}% of it`;
     return `${text} ${bound.excused ? '⚠' : '✗'} MACHINE-BOUND (${ceiling}: ${bound.excused ? 'excused' : 'not excused'})`;
   }
   return `${text} ${verdict.passed ? '✓' : '✗'}`;

@@ -5,6 +5,7 @@
  */
 import type { TextEdit } from '../../../workers/common/document.ts';
 import type { KeyEvent } from '../../../workers/common/task-api.ts';
+import { EDITOR_OPTIONS } from './editor-options.ts';
 import { KeyTimer } from './key-timing.ts';
 import { monaco } from './monaco-setup.ts';
 
@@ -43,30 +44,7 @@ export class EditorView {
     this.editor = monaco.editor.create(container, {
       model: this.model,
       theme: monacoTheme(theme),
-      automaticLayout: true,
-      wordWrap: 'on',
-      minimap: { enabled: false },
-      scrollBeyondLastLine: false,
-      scrollbar: { verticalScrollbarSize: 12, useShadows: false },
-      fontSize: 15,
-      lineHeight: 24,
-      padding: { top: 12 },
-      glyphMargin: false,
-      folding: true,
-      quickSuggestions: false,
-      // Writers type quotes and brackets as text; auto-closing would insert characters unasked.
-      autoClosingBrackets: 'never',
-      autoClosingQuotes: 'never',
-      occurrencesHighlight: 'off',
-      // Code-editor aids a writer does not use, each of which works on every keystroke's frame
-      // (and in a long document, over many lines): bracket colours and matching, indent guides.
-      bracketPairColorization: { enabled: false },
-      matchBrackets: 'never',
-      guides: { indentation: false, bracketPairs: false },
-      renderLineHighlight: 'line',
-      // Prose is full of typographic quotes and dashes that Monaco would flag as "ambiguous".
-      unicodeHighlight: { ambiguousCharacters: false, invisibleCharacters: true },
-      ariaLabel: 'Document',
+      ...EDITOR_OPTIONS,
     });
     this.disposables.push(
       this.editor.onKeyDown((event) => this.keyTimer.record(event.browserEvent)),
