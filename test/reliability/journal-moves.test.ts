@@ -50,7 +50,7 @@ describe('the keystroke journal during live moves', () => {
   it(`never falls behind an acknowledged version on disk, over ${MOVES} moves while typing`, async () => {
     const behind: string[] = [];
     let check: () => Promise<void> = () => Promise.resolve();
-    real = await startRealCore({ wrapPrimer: (primer) => (task, api) => primer(task, spyOnKeystrokeOpen(task, api, () => check())) });
+    real = await startRealCore({ wrapPrimer: (primer) => (task, api, replaced) => primer(task, spyOnKeystrokeOpen(task, api, () => check()), replaced) });
     const current = real;
     await current.core.ready;
     const uri = current.core.session.uri;

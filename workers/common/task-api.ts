@@ -106,6 +106,21 @@ export interface TypingStats {
   readonly ackLatency: { readonly p50: number; readonly p95: number } | null;
 }
 
+/**
+ * What typing statistics are computed from, handed from a keystroke host to the one that replaces
+ * it in a live move, so that moving the task does not reset the user's figures. Times are epoch ms.
+ */
+export interface TypingHistory {
+  readonly keystrokes: number;
+  readonly firstKeyAt: number | null;
+  readonly lastKeyAt: number | null;
+  readonly burst: number;
+  /** The keys inside the rates' sliding window, oldest first. */
+  readonly recent: readonly KeyEvent[];
+  /** Recent keydown-to-durable latencies, ms, oldest first. */
+  readonly latencies: readonly number[];
+}
+
 /** A document rebuilt from its journal after a crash. */
 export interface RecoveredDocument extends Versioned {
   readonly text: string;
@@ -124,6 +139,10 @@ export interface KeystrokeApi {
   open: Method<OpenRequest, void>;
   change: Method<KeystrokeChange, void>;
   stats: Method<null, TypingStats>;
+  /** The statistics' raw history, for the host that takes over in a live move. */
+  typingHistory: Method<null, TypingHistory>;
+  /** Adds the history of the host this one replaces (see `typingHistory`). */
+  adoptTyping: Method<TypingHistory, void>;
   /** Journals this session holds for documents that were never saved or closed. */
   recover: Method<null, readonly RecoveredDocument[]>;
   /** After a save: the journal restarts from the saved text. */

@@ -87,12 +87,28 @@ export async function primeKeystroke(api: Client<TaskApi<'keystroke'>>, source: 
   throw new Error(`could not catch the keystroke journal up after ${MAX_ROUNDS} rounds of priming`);
 }
 
-/** Brings any task's fresh host up to date: settings first, then the document. */
-export async function primeTask<T extends TaskId>(task: T, api: Client<TaskApi<T>>, source: SyncSource): Promise<void> {
+/** How long the host being replaced gets to hand over its typing statistics. */
+const HANDOVER_TIMEOUT_MS = 1_000;
+
+/**
+ * Carries the typing statistics over a live move. Best effort: a replaced host that cannot say
+ * (it hangs, or predates the method) costs the figures, never the move.
+ */
+async function handOverTyping(replaced: Client<TaskApi<'keystroke'>>, fresh: Client<TaskApi<'keystroke'>>): Promise<void> {
+  const history = await replaced.typingHistory(null, { timeoutMs: HANDOVER_TIMEOUT_MS }).catch(() => null);
+  if (history) await fresh.adoptTyping(history, { timeoutMs: HANDOVER_TIMEOUT_MS }).catch(() => undefined);
+}
+
+/** Brings any task's fresh host up to date: settings first, then the document (and, in a live move, what the replaced host holds). */
+export async function primeTask<T extends TaskId>(task: T, api: Client<TaskApi<T>>, source: SyncSource, replaced?: Client<TaskApi<T>>): Promise<void> {
   // The generic `T` does not narrow `api`; each branch names the API it holds.
   switch (task) {
-    case 'keystroke':
-      return primeKeystroke(api as Client<TaskApi<'keystroke'>>, source);
+    case 'keystroke': {
+      const keystroke = api as Client<TaskApi<'keystroke'>>;
+      await primeKeystroke(keystroke, source);
+      if (replaced) await handOverTyping(replaced as Client<TaskApi<'keystroke'>>, keystroke);
+      return;
+    }
     case 'grammar': {
       const grammar = api as Client<TaskApi<'grammar'>>;
       await grammar.setIgnoredRules({ rules: source.ignoredRules() });
@@ -104,5 +120,5 @@ export async function primeTask<T extends TaskId>(task: T, api: Client<TaskApi<T
 }
 
 export function createPrimer(source: SyncSource): Primer {
-  return (task, api) => primeTask(task, api, source);
+  return (task, api, replaced) => primeTask(task, api, source, replaced);
 }

@@ -84,7 +84,8 @@ export async function launchSilentHost<T extends TaskId>(
   return { live, promote: () => (serving = true) };
 }
 
-/** Runs the session's primer on a started host, within the start deadline. */
-export async function primeHost<T extends TaskId>(options: SlotOptions<T>, live: LiveHost<T>): Promise<void> {
-  await withTimeout(options.primer(options.task, live.api as unknown as Client<TaskApi<T>>), options.timings.startMs, `${live.label} priming`);
+/** Runs the session's primer on a started host, within the start deadline; `replaced` is the host it takes over from in a live move. */
+export async function primeHost<T extends TaskId>(options: SlotOptions<T>, live: LiveHost<T>, replaced?: LiveHost<T>): Promise<void> {
+  const client = (host: LiveHost<T>) => host.api as unknown as Client<TaskApi<T>>;
+  await withTimeout(options.primer(options.task, client(live), replaced ? client(replaced) : undefined), options.timings.startMs, `${live.label} priming`);
 }

@@ -16,8 +16,11 @@ import type { HostKind, IsolationModel, TaskId } from '../../../workers/common/t
  * at least to every version already sent, which holds when the session updates its mirror
  * before it sends a change and the primer reads the mirror. Repeats are harmless: a task ignores
  * a change it already applied.
+ *
+ * In a live move `replaced` is the host being replaced, still serving: what a task holds beyond
+ * the document (the keystroke task's typing statistics) is taken from it.
  */
-export type Primer = <T extends TaskId>(task: T, api: Client<TaskApi<T>>) => Promise<void>;
+export type Primer = <T extends TaskId>(task: T, api: Client<TaskApi<T>>, replaced?: Client<TaskApi<T>>) => Promise<void>;
 
 export interface TaskStatus {
   readonly task: TaskId;

@@ -181,8 +181,8 @@ export class TaskSlot<T extends TaskId> {
     return (await this.standby?.take(kind)) ?? (await this.launch(kind));
   }
 
-  private prime(live: LiveHost<T>): Promise<void> {
-    return primeHost(this.options, live);
+  private prime(live: LiveHost<T>, replaced?: LiveHost<T>): Promise<void> {
+    return primeHost(this.options, live, replaced);
   }
 
   /** Starts a host where there is none (first start, restart after a crash). */
@@ -215,7 +215,7 @@ export class TaskSlot<T extends TaskId> {
     const fresh = await this.takeOrLaunch(kind);
     this.holding = true;
     try {
-      await this.prime(fresh);
+      await this.prime(fresh, this.current ?? undefined);
     } catch (error) {
       this.holding = false;
       fresh.planned = 'priming failed';

@@ -109,4 +109,25 @@ describe('keystroke journal on bad input and bad disks', () => {
     await old.api.discard({ uri: URI }, signal);
     expect(await readFile(join(dataDir, 'journals', journalFileName(URI)))).toBeTruthy();
   });
+
+  it('refuses a malformed typing history clearly, and keeps its own statistics', async () => {
+    const { api } = await service(await mkdtemp(join(tmpdir(), 'forkpad-ks-')));
+    await api.open({ uri: URI, version: 1, text: '', path: null }, signal);
+    await api.change(insert(2, 0, 'a'), signal);
+    const valid = { keystrokes: 3, firstKeyAt: 1, lastKeyAt: 3, burst: 3, recent: [{ kind: 'character', at: 1 }], latencies: [2] };
+    const bad: unknown[] = [
+      null,
+      { ...valid, keystrokes: -1 },
+      { ...valid, firstKeyAt: Number.NaN },
+      { ...valid, recent: [{ kind: 'teleport', at: 1 }] },
+      { ...valid, latencies: [-5] },
+      { ...valid, recent: 'many' },
+    ];
+    for (const history of bad) {
+      await expect((async () => api.adoptTyping(history as never, signal))()).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    }
+    expect((await api.stats(null, signal)).keystrokes).toBe(1);
+    await api.adoptTyping(valid as never, signal);
+    expect((await api.stats(null, signal)).keystrokes).toBe(4);
+  });
 });

@@ -7,7 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { KeystrokeApi, KeystrokeEvents } from '../../common/task-api.ts';
 import { JournalStore } from './journal-store.ts';
-import { parseKeystrokeChange, parseOpenRequest, parseUriRequest } from './requests.ts';
+import { parseKeystrokeChange, parseOpenRequest, parseTypingHistory, parseUriRequest } from './requests.ts';
 import { TypingStatsTracker, type TypingStatsOptions } from './typing-stats.ts';
 
 export interface KeystrokeTaskOptions {
@@ -70,6 +70,8 @@ export async function createKeystrokeService(options: KeystrokeTaskOptions): Pro
       }
     },
     stats: () => stats.snapshot(now()),
+    typingHistory: () => stats.history(),
+    adoptTyping: (history) => stats.adopt(parseTypingHistory(history)),
     recover: () => store.recover(),
     compact: (request) => store.compact(parseOpenRequest(request, 'compact request')),
     discard: (request) => store.discard(parseUriRequest(request, 'discard request').uri),

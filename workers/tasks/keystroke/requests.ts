@@ -5,7 +5,7 @@
 import * as v from 'valibot';
 import { MAX_DOCUMENT_LENGTH } from '../../common/document.ts';
 import { Errors } from '../../common/errors.ts';
-import type { KeystrokeChange, OpenRequest } from '../../common/task-api.ts';
+import type { KeystrokeChange, OpenRequest, TypingHistory } from '../../common/task-api.ts';
 
 /** Most edits and key events in one change: far beyond one Monaco event, far below a problem. */
 export const MAX_ITEMS_PER_CHANGE = 10_000;
@@ -13,6 +13,8 @@ const MAX_URI_LENGTH = 4_096;
 
 const Count = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
 const Uri = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_URI_LENGTH));
+const EpochMs = v.pipe(v.number(), v.finite());
+const KeyEventSchema = v.object({ kind: v.picklist(['character', 'backspace', 'delete', 'enter', 'paste', 'other']), at: EpochMs });
 
 const OpenRequestSchema = v.object({
   uri: Uri,
@@ -30,12 +32,24 @@ const KeystrokeChangeSchema = v.object({
     v.maxLength(MAX_ITEMS_PER_CHANGE),
   ),
   keys: v.pipe(
-    v.array(v.object({ kind: v.picklist(['character', 'backspace', 'delete', 'enter', 'paste', 'other']), at: v.pipe(v.number(), v.finite()) })),
+    v.array(KeyEventSchema),
     v.maxLength(MAX_ITEMS_PER_CHANGE),
   ),
 });
 
 const UriRequestSchema = v.object({ uri: Uri });
+
+/** Far more keys than a minute of typing holds and latencies than a tracker keeps. */
+export const MAX_HISTORY_ITEMS = 100_000;
+
+const TypingHistorySchema = v.object({
+  keystrokes: Count,
+  firstKeyAt: v.nullable(EpochMs),
+  lastKeyAt: v.nullable(EpochMs),
+  burst: Count,
+  recent: v.pipe(v.array(KeyEventSchema), v.maxLength(MAX_HISTORY_ITEMS)),
+  latencies: v.pipe(v.array(v.pipe(v.number(), v.finite(), v.minValue(0))), v.maxLength(MAX_HISTORY_ITEMS)),
+});
 
 function parse<S extends v.GenericSchema>(schema: S, value: unknown, what: string): v.InferOutput<S> {
   const result = v.safeParse(schema, value);
@@ -51,6 +65,10 @@ export function parseOpenRequest(value: unknown, what = 'open request'): OpenReq
 
 export function parseKeystrokeChange(value: unknown): KeystrokeChange {
   return parse(KeystrokeChangeSchema, value, 'change');
+}
+
+export function parseTypingHistory(value: unknown): TypingHistory {
+  return parse(TypingHistorySchema, value, 'typing history');
 }
 
 export function parseUriRequest(value: unknown, what: string): { readonly uri: string } {

@@ -74,4 +74,44 @@ describe('typing statistics', () => {
     for (let second = 0; second < 100; second++) stats.recordKeys(keys('character', 10, T0 + second * 1_000, 100));
     expect(stats.snapshot(T0 + 100_000)).toMatchObject({ keystrokes: 1_000, charactersPerMinute: 600 });
   });
+
+  describe('handed over in a live move', () => {
+    it('continues where the replaced host left off: counts, rates, burst and latencies', () => {
+      const old = new TypingStatsTracker();
+      old.recordKeys([...keys('character', 90, T0, 200), ...keys('backspace', 10, T0 + 18_000, 200)]);
+      for (let index = 0; index < 20; index += 1) old.recordAckLatency(3 + index);
+      const fresh = new TypingStatsTracker();
+      fresh.adopt(old.history());
+      const now = T0 + 20_000;
+      expect(fresh.snapshot(now)).toEqual(old.snapshot(now));
+      // And it goes on counting from there: the next key continues the same burst.
+      fresh.recordKeys(keys('character', 1, now, 0));
+      old.recordKeys(keys('character', 1, now, 0));
+      expect(fresh.snapshot(now + 10)).toEqual(old.snapshot(now + 10));
+    });
+
+    it('counts once a key both hosts saw (the priming catch-up), and adds the ones only the new host saw', () => {
+      const old = new TypingStatsTracker();
+      const typed = keys('character', 50, T0, 100);
+      old.recordKeys(typed.slice(0, 45));
+      const fresh = new TypingStatsTracker();
+      // Primed with the last five the old host also had, plus five it never got (held during the move).
+      fresh.recordKeys(typed.slice(40, 50));
+      fresh.adopt(old.history());
+      const whole = new TypingStatsTracker();
+      whole.recordKeys(typed);
+      expect(fresh.snapshot(T0 + 6_000)).toEqual(whole.snapshot(T0 + 6_000));
+      expect(fresh.snapshot(T0 + 6_000).keystrokes).toBe(50);
+    });
+
+    it('keeps the newest latencies when the two together exceed what a tracker holds', () => {
+      const old = new TypingStatsTracker({ latencySamples: 4 });
+      for (const ms of [100, 100, 100, 100, 1, 2]) old.recordAckLatency(ms);
+      const fresh = new TypingStatsTracker({ latencySamples: 4 });
+      fresh.recordAckLatency(3);
+      fresh.adopt(old.history());
+      // Kept: 100, 1, 2 from the old host (oldest first), then 3: the old 100s are mostly gone.
+      expect(fresh.history().latencies).toEqual([100, 1, 2, 3]);
+    });
+  });
 });

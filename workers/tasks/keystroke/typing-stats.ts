@@ -3,7 +3,7 @@
  * window (the last 60 s by default); words per minute uses the typists' standard word of five
  * characters, so it reads like any typing test.
  */
-import type { KeyEvent, TypingStats } from '../../common/task-api.ts';
+import type { KeyEvent, TypingHistory, TypingStats } from '../../common/task-api.ts';
 
 export interface TypingStatsOptions {
   /** Sliding window of the rates, ms. */
@@ -20,6 +20,8 @@ export interface TypingStatsOptions {
 }
 
 const CHARACTERS_PER_WORD = 5;
+
+const keyId = (key: { readonly at: number; readonly kind: string }): string => `${key.at}:${key.kind}`;
 
 interface WindowKey {
   readonly at: number;
@@ -66,6 +68,46 @@ export class TypingStatsTracker {
     if (this.latencies.length < this.latencyCapacity) this.latencies.push(value);
     else this.latencies[this.latencyNext] = value;
     this.latencyNext = (this.latencyNext + 1) % this.latencyCapacity;
+  }
+
+  /** Everything the statistics are computed from, for the host that takes this task over. */
+  history(): TypingHistory {
+    // Oldest first, as they were measured, so the adopting tracker keeps the newest when it is full.
+    const latencies = this.latencies.length < this.latencyCapacity ? [...this.latencies] : [...this.latencies.slice(this.latencyNext), ...this.latencies.slice(0, this.latencyNext)];
+    return {
+      keystrokes: this.keystrokes,
+      firstKeyAt: this.firstKeyAt ?? null,
+      lastKeyAt: this.lastKeyAt ?? null,
+      burst: this.burst,
+      recent: this.recent.map((key) => ({ at: key.at, kind: key.kind })),
+      latencies,
+    };
+  }
+
+  /**
+   * Takes over the statistics of the host this one replaces in a live move. This tracker has
+   * seen only keys since the move began: the priming catch-up, some of which the old host counted
+   * too. A key is identified by its time and kind, so those count once.
+   */
+  adopt(history: TypingHistory): void {
+    const known = new Set(history.recent.map(keyId));
+    const fresh = this.recent.filter((key) => !known.has(keyId(key)));
+    this.keystrokes = history.keystrokes + fresh.length;
+    this.recent.splice(0, this.recent.length, ...[...history.recent, ...fresh].sort((a, b) => a.at - b.at));
+    this.firstKeyAt = history.firstKeyAt ?? this.firstKeyAt;
+    let burst = history.burst;
+    let lastKeyAt = history.lastKeyAt ?? undefined;
+    for (const key of fresh) {
+      burst = lastKeyAt !== undefined && key.at - lastKeyAt < this.burstGapMs ? burst + 1 : 1;
+      lastKeyAt = lastKeyAt === undefined ? key.at : Math.max(lastKeyAt, key.at);
+    }
+    this.burst = burst;
+    this.lastKeyAt = lastKeyAt;
+    const mine = this.history().latencies;
+    this.latencies.splice(0);
+    this.latencyNext = 0;
+    for (const ms of [...history.latencies, ...mine]) this.recordAckLatency(ms);
+    if (this.lastKeyAt !== undefined) this.prune(this.lastKeyAt - this.windowMs);
   }
 
   snapshot(now: number): TypingStats {
