@@ -32,6 +32,12 @@ export interface Budget {
     readonly column?: string;
     /** A finer row shown for both sides in the verdict (scenario 5: the count of slow keys). */
     readonly detailRow?: string;
+    /**
+     * How far past the limit the bound must be before the machine counts as able to meet it, as a
+     * fraction: the bound's own run-to-run spread. A bound measured once is that uncertain, and
+     * within it a miss says nothing about Forkpad.
+     */
+    readonly margin?: number;
   };
 }
 
@@ -39,6 +45,13 @@ export interface Budget {
 export function boundName(budget: Pick<Budget, 'comparison'>): 'ceiling' | 'floor' {
   return budget.comparison === '>=' ? 'ceiling' : 'floor';
 }
+
+/**
+ * The run-to-run spread of the bare harper ceiling on this kind of machine: 1.57–1.75× over a
+ * dozen runs on one quiet 2-core VM, about ±5% around its middle (Forkpad's pool in the same
+ * runs: 1.57–1.72×; docs/performance.md).
+ */
+export const POOL_CEILING_SPREAD = 0.05;
 
 /** Scenario 5's control column: Forkpad's editor alone on a page, typed into the same way. */
 export const BARE_MONACO = 'bare Monaco (no Forkpad)';
@@ -138,8 +151,8 @@ export const BUDGETS: readonly Budget[] = [
     meaning:
       'The notes’ “more cores, more multiprocessing”: two grammar processes on two cores check a document at least 1.7 times as fast as one. ' +
       'Beside it the run measures the machine’s own ceiling: the same paragraphs linted by harper.js alone in bare Node processes, forked and timed the same way. ' +
-      'If that ceiling is below 1.7× the budget cannot be met on this machine: the verdict says MACHINE-BOUND with both numbers, and counts as no regression only while Forkpad reaches at least 90% of the ceiling; below that, or with a ceiling of 1.7× or more, a miss is Forkpad’s own.',
-    ceiling: { row: ROWS.bareCeiling, minShare: 0.9, otherWorkRow: ROWS.poolOtherWork },
+      'If that ceiling is below 1.7×, or above it by less than its own run-to-run spread (5% here), the budget cannot be met (or not reliably) on this machine: the verdict says MACHINE-BOUND with both numbers, and counts as no regression only while Forkpad reaches at least 90% of the ceiling; below that, or with a ceiling clearly above 1.7×, a miss is Forkpad’s own.',
+    ceiling: { row: ROWS.bareCeiling, minShare: 0.9, otherWorkRow: ROWS.poolOtherWork, margin: POOL_CEILING_SPREAD },
   },
   {
     id: 'startup-typing',
@@ -212,12 +225,18 @@ function judgeAgainstCeiling(verdict: Verdict, budget: Budget, measurements: rea
   // How near Forkpad came to what the machine allows: 100% is as good as the bare control.
   const share = budget.comparison === '>=' ? verdict.measured / ceiling : ceiling / verdict.measured;
   const detail = detailNote(rule.detailRow, budget.scenario, verdict.column, controlColumn, measurements);
-  if (holds(ceiling, budget)) {
-    return { ...verdict, why: `the machine’s bare ${bound} here is ${round(ceiling)}${budget.unit} (meets ${limit}), so the miss is Forkpad’s own (${percent(share)} of the ${bound})${detail}` };
+  const margin = rule.margin ?? 0;
+  const clearly = budget.limit * (budget.comparison === '>=' ? 1 + margin : 1 - margin);
+  if (holds(ceiling, { ...budget, limit: clearly })) {
+    const past = margin > 0 ? ` by more than its ${percent(margin)} run-to-run spread` : '';
+    return { ...verdict, why: `the machine’s bare ${bound} here is ${round(ceiling)}${budget.unit} (meets ${limit}${past}), so the miss is Forkpad’s own (${percent(share)} of the ${bound})${detail}` };
   }
   const excused = share >= rule.minShare;
+  const short = holds(ceiling, budget)
+    ? `within its ${percent(margin)} run-to-run spread of the budget’s ${limit}, so this machine cannot be relied on to meet it`
+    : `short of the budget’s ${limit}, so this machine cannot meet it`;
   const why =
-    `MACHINE-BOUND: the bare ${bound} measured in this run is ${round(ceiling)}${budget.unit}, short of the budget’s ${limit}, so this machine cannot meet it; ` +
+    `MACHINE-BOUND: the bare ${bound} measured in this run is ${round(ceiling)}${budget.unit}, ${short}; ` +
     `Forkpad reached ${round(verdict.measured)}${budget.unit} = ${percent(share)} of the ${bound} ` +
     (excused ? `(≥ ${percent(rule.minShare)}): counted as not a regression` : `(< ${percent(rule.minShare)}): a regression of Forkpad’s own`) +
     detail +

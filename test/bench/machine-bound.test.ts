@@ -50,6 +50,17 @@ describe('the parallel-grammar budget and the machine’s ceiling', () => {
     expect(said[0]).toMatch(/NOT excused/);
   });
 
+  it('treats a ceiling within its own run-to-run spread above the budget as not reliably reachable', () => {
+    const { verdict, said } = judge(1.64, 1.72);
+    expect(verdict).toMatchObject({ passed: true, machineBound: { ceiling: 1.72, excused: true } });
+    expect(verdict.why).toMatch(/MACHINE-BOUND: the bare ceiling .* 1\.72×, within its 5% run-to-run spread of the budget’s 1\.7×.*95%/);
+    expect(said[0]).toMatch(/excused/);
+    // Clearly past the spread, the machine can meet it: the same 95% is then Forkpad's own miss.
+    const clearly = judge(1.7 * 1.05 * 0.95, 1.7 * 1.05);
+    expect(clearly.verdict.passed).toBe(false);
+    expect(clearly.verdict.why).toMatch(/by more than its 5% run-to-run spread.*Forkpad’s own/);
+  });
+
   it('fails a miss when the machine could meet the budget, or when no ceiling was measured', () => {
     const couldMeet = judge(1.6, 1.9);
     expect(couldMeet.verdict.passed).toBe(false);
