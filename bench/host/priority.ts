@@ -1,17 +1,13 @@
 /**
- * Lower OS priority for background task hosts (issue 7's scheduling question): render,
+ * The app's lower OS priority for background task hosts (main/core/hosts/host-priority.ts:
  * spellcheck and grammar at nice 10, so that when cores are scarce the host's main thread, the
- * keystroke task and the browser win. A process host is reniced as a whole; a thread host by its
- * own OS thread id, found by the thread's name (Node names a worker's OS thread after it). An
- * inline task shares the host's main thread and cannot be lowered on its own. Threads a lowered
- * thread starts later inherit its nice value.
+ * keystroke task and the browser win), applied from outside to the hosts of a host the benchmark
+ * started. An inline task shares the host's main thread and is never lowered.
  */
-import { readdir, readFile } from 'node:fs/promises';
-import os from 'node:os';
+import { BACKGROUND_NICE, BACKGROUND_TASKS, lowerLinuxHostThreads } from '../../main/core/hosts/host-priority.ts';
 import type { HostKind, TaskId } from '../../workers/common/tasks.ts';
 
-export const BACKGROUND_TASKS: readonly TaskId[] = ['render', 'spellcheck', 'grammar'];
-export const BACKGROUND_NICE = 10;
+export { BACKGROUND_NICE };
 
 export interface PlacedTask {
   readonly task: TaskId;
@@ -20,26 +16,12 @@ export interface PlacedTask {
   readonly pid: number;
 }
 
-/** OS thread ids of `pid`, all of them or those named `name`. */
-async function threadIds(pid: number, name?: string): Promise<number[]> {
-  const ids: number[] = [];
-  for (const tid of await readdir(`/proc/${pid}/task`)) {
-    // A thread that ended since the listing has no name any more and is skipped.
-    const comm = (await readFile(`/proc/${pid}/task/${tid}/comm`, 'utf8').catch(() => '')).trim();
-    if (name === undefined || comm === name) ids.push(Number(tid));
-  }
-  return ids;
-}
-
 /** Renices the background tasks' hosts; returns what was lowered, for the report. */
 export async function lowerBackgroundTasks(placed: readonly PlacedTask[], nice = BACKGROUND_NICE): Promise<string[]> {
   const lowered: string[] = [];
   for (const { task, kind, pid } of placed) {
-    if (!BACKGROUND_TASKS.includes(task) || kind === 'inline') continue;
-    // Linux applies a nice value per thread, so a process host has every one of its threads lowered.
-    const ids = kind === 'process' ? await threadIds(pid) : await threadIds(pid, task);
-    for (const id of ids) os.setPriority(id, nice);
-    if (ids.length > 0) lowered.push(`${task} ${kind}`);
+    if (!BACKGROUND_TASKS.has(task) || kind === 'inline') continue;
+    if ((await lowerLinuxHostThreads(task, kind, pid, nice)) > 0) lowered.push(`${task} ${kind}`);
   }
   return lowered;
 }

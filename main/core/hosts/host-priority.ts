@@ -45,10 +45,20 @@ export async function lowerHostPriority(task: TaskId, kind: HostKind, pid: numbe
       os.setPriority(pid, nice);
       return `process ${pid} at nice ${nice}`;
     }
-    const ids = kind === 'process' && pid !== null ? await threadIds(pid) : await threadIds('self', task);
-    for (const id of ids) os.setPriority(id, nice);
-    return ids.length > 0 ? `${ids.length} OS thread(s) at nice ${nice}` : 'no OS thread found; priority unchanged';
+    const lowered = await lowerLinuxHostThreads(task, kind, pid, nice);
+    return lowered > 0 ? `${lowered} OS thread(s) at nice ${nice}` : 'no OS thread found; priority unchanged';
   } catch (error) {
     return `priority unchanged: ${error instanceof Error ? error.message : String(error)}`;
   }
+}
+
+/**
+ * Linux: sets `nice` on the OS threads of `task`'s host, and returns how many. A process host is
+ * every thread of `pid`; a thread host is the thread named after the task in `pid` (the host's
+ * process; this one when null). The benchmark lowers hosts of a web host it started this way.
+ */
+export async function lowerLinuxHostThreads(task: TaskId, kind: 'thread' | 'process', pid: number | null, nice: number): Promise<number> {
+  const ids = kind === 'process' && pid !== null ? await threadIds(pid) : await threadIds(pid ?? 'self', task);
+  for (const id of ids) os.setPriority(id, nice);
+  return ids.length;
 }
