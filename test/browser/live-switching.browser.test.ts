@@ -1,7 +1,8 @@
 /**
  * Issue 5: while a script types 2,000 characters, the isolation model is switched through the
- * in-page menu through all four presets. The text ends exactly as typed, and the markers are
- * those of the final text.
+ * in-page menu through all four presets. The text ends exactly as typed, the status bar counts
+ * every key (typing statistics move with the keystroke task), and the markers are those of the
+ * final text.
  */
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../../workers/common/tasks.ts';
@@ -55,6 +56,11 @@ describe('live isolation switching while typing', () => {
     expect(applied).toEqual(order.map(label));
     await waitForHostAnswer(page, 60_000);
     expect(await modelText(page)).toBe(text);
+    // The keystroke task moved four times; its typing statistics moved with it, so the status bar
+    // counts every key typed, not only those since the last switch.
+    const keystrokes = (shown: string) => Number(/([\d,]+) keystrokes?/.exec(shown)?.[1]?.replaceAll(',', '') ?? Number.NaN);
+    const typing = await waitUntil(() => statusSegment(page, 'typing'), (shown) => keystrokes(shown) >= text.length, 10_000, `the status bar to count all ${text.length} keys`);
+    expect(keystrokes(typing)).toBeLessThanOrEqual(text.length + order.length + 1);
 
     const misspelled = occurrences(text, 'recieve').map(({ start }) => ({ start, end: start + 'recieve'.length }));
     const article = occurrences(text, 'an mistake').map(({ start }) => start);
