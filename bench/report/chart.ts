@@ -3,12 +3,12 @@
  * of its budget on a log scale (below the line is within budget), the grammar pool's speedup
  * against the ideal, and each model's memory.
  */
-import { BUDGETS, ROWS } from '../budgets.ts';
+import { BUDGETS, boundName, ROWS, type Budget } from '../budgets.ts';
 import { MODEL_COLUMNS, type BenchRun } from '../results.ts';
 import { round } from '../stats.ts';
 
 const COLORS: Record<string, string> = { inline: '#9e9e9e', threads: '#1f77b4', processes: '#ff7f0e', mix: '#2ca02c', pool: '#8c564b' };
-const WIDTH = 980;
+const WIDTH = 1100;
 const FONT = 'font-family="system-ui, sans-serif"';
 
 function escape(text: string): string {
@@ -31,26 +31,41 @@ interface Bar {
 }
 
 /** Measured ÷ limit for "at most" budgets, limit ÷ measured for "at least": under 1 is within budget. */
-function budgetBars(run: BenchRun): { group: string; bars: Bar[] }[] {
+function shareOf(budget: Budget, value: number | null): number | null {
+  if (value === null || value <= 0) return null;
+  return budget.comparison === '<=' ? value / budget.limit : budget.limit / value;
+}
+
+/** The budget's machine bound measured in the run (bare Monaco, bare harper), as a share of the budget. */
+function boundShare(run: BenchRun, budget: Budget): { share: number; label: string } | null {
+  const rule = budget.ceiling;
+  if (!rule) return null;
+  const column = rule.column ?? budget.columns[0];
+  const value = run.measurements.find((item) => item.scenario === budget.scenario && item.row === rule.row && item.column === column)?.value ?? null;
+  const share = shareOf(budget, value);
+  return share === null || value === null ? null : { share, label: `bare ${boundName(budget)}: ${round(value)} ${budget.unit}` };
+}
+
+function budgetBars(run: BenchRun): { group: string; bars: Bar[]; bound: { share: number; label: string } | null }[] {
   return BUDGETS.filter((budget) => budget.limit > 0).map((budget) => {
     const columns = budget.columns.includes('threads') ? MODEL_COLUMNS : budget.columns;
     const bars = columns.map((column) => {
       const item = run.measurements.find((candidate) => candidate.scenario === budget.scenario && candidate.row === budget.row && candidate.column === column);
       const value = item?.value ?? null;
-      const share = value === null || value <= 0 ? null : budget.comparison === '<=' ? value / budget.limit : budget.limit / value;
+      const share = shareOf(budget, value);
       return { label: column, color: COLORS[column] ?? COLORS.pool ?? '#555', share, title: `${budget.row} · ${column}: ${value === null ? 'n/a' : round(value)} ${budget.unit} (budget ${budget.comparison} ${budget.limit})` };
     });
-    return { group: `${budget.scenario}. ${budget.id} ${budget.comparison === '<=' ? '≤' : '≥'} ${budget.limit}${budget.unit === 'ms' ? ' ms' : budget.unit}`, bars };
+    return { group: `${budget.scenario}. ${budget.id} ${budget.comparison === '<=' ? '≤' : '≥'} ${budget.limit}${budget.unit === 'ms' ? ' ms' : budget.unit}`, bars, bound: boundShare(run, budget) };
   });
 }
 
 function budgetPanel(run: BenchRun, top: number): { svg: string; height: number } {
   const groups = budgetBars(run);
   const height = 300;
-  const plot = { left: 60, right: WIDTH - 90, top: top + 40, bottom: top + height - 90 };
+  const plot = { left: 60, right: WIDTH - 150, top: top + 40, bottom: top + height - 90 };
   const [low, high] = [-2, 3];
   const y = (share: number) => plot.bottom - ((Math.log10(Math.min(10 ** high, Math.max(10 ** low, share))) - low) / (high - low)) * (plot.bottom - plot.top);
-  const parts = [title(plot.left, top + 18, 'Each budgeted figure as a share of its budget (log scale; at or below the red line is within budget)')];
+  const parts = [title(plot.left, top + 18, 'Each budgeted figure as a share of its budget (log scale; at or below the red line is within budget; black dashes: the bare control)')];
   for (let power = low; power <= high; power++) {
     parts.push(`<line x1="${plot.left}" x2="${plot.right}" y1="${y(10 ** power)}" y2="${y(10 ** power)}" stroke="#e0e0e0"/>`, text(8, y(10 ** power) + 4, `${10 ** power}×`));
   }
@@ -63,6 +78,10 @@ function budgetPanel(run: BenchRun, top: number): { svg: string; height: number 
       if (bar.share === null) parts.push(text(x, plot.bottom - 4, '×', `fill="${bar.color}"`));
       else parts.push(`<rect x="${round(x)}" y="${round(y(bar.share))}" width="${round(barWidth - 2)}" height="${round(plot.bottom - y(bar.share))}" fill="${bar.color}"><title>${escape(bar.title)}</title></rect>`);
     });
+    if (group.bound) {
+      const yBound = round(y(group.bound.share));
+      parts.push(`<line x1="${round(x0 + 2)}" x2="${round(x0 + 8 + group.bars.length * barWidth)}" y1="${yBound}" y2="${yBound}" stroke="#000" stroke-dasharray="4 2" stroke-width="2"><title>${escape(group.bound.label)}</title></line>`);
+    }
     parts.push(`<text transform="translate(${round(x0 + groupWidth / 2)},${plot.bottom + 10}) rotate(20)" ${FONT} font-size="10">${escape(group.group)}</text>`);
   });
   parts.push(`<line x1="${plot.left}" x2="${plot.right}" y1="${y(1)}" y2="${y(1)}" stroke="#d62728" stroke-dasharray="6 3" stroke-width="1.5"/>`);
