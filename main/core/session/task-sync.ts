@@ -91,24 +91,26 @@ export async function primeKeystroke(api: Client<TaskApi<'keystroke'>>, source: 
 const HANDOVER_TIMEOUT_MS = 1_000;
 
 /**
- * Carries the typing statistics over a live move. Best effort: a replaced host that cannot say
- * (it hangs, or predates the method) costs the figures, never the move.
+ * Primes a keystroke host and, in a live move, carries the typing statistics over. The history
+ * is asked for at once, beside the priming: the supervisor holds new calls before it primes, so
+ * the request already queues behind every change the old host was sent, and typing waits for one
+ * round trip less. It is adopted only after the priming catch-up, whose keys it then counts once.
+ * Best effort: a replaced host that cannot say (it hangs, or predates the method) costs the
+ * figures, never the move.
  */
-async function handOverTyping(replaced: Client<TaskApi<'keystroke'>>, fresh: Client<TaskApi<'keystroke'>>): Promise<void> {
-  const history = await replaced.typingHistory(null, { timeoutMs: HANDOVER_TIMEOUT_MS }).catch(() => null);
-  if (history) await fresh.adoptTyping(history, { timeoutMs: HANDOVER_TIMEOUT_MS }).catch(() => undefined);
+async function primeKeystrokeHost(fresh: Client<TaskApi<'keystroke'>>, source: SyncSource, replaced: Client<TaskApi<'keystroke'>> | undefined): Promise<void> {
+  const history = replaced?.typingHistory(null, { timeoutMs: HANDOVER_TIMEOUT_MS }).catch(() => null);
+  await primeKeystroke(fresh, source);
+  const handed = await history;
+  if (handed) await fresh.adoptTyping(handed, { timeoutMs: HANDOVER_TIMEOUT_MS }).catch(() => undefined);
 }
 
 /** Brings any task's fresh host up to date: settings first, then the document (and, in a live move, what the replaced host holds). */
 export async function primeTask<T extends TaskId>(task: T, api: Client<TaskApi<T>>, source: SyncSource, replaced?: Client<TaskApi<T>>): Promise<void> {
   // The generic `T` does not narrow `api`; each branch names the API it holds.
   switch (task) {
-    case 'keystroke': {
-      const keystroke = api as Client<TaskApi<'keystroke'>>;
-      await primeKeystroke(keystroke, source);
-      if (replaced) await handOverTyping(replaced as Client<TaskApi<'keystroke'>>, keystroke);
-      return;
-    }
+    case 'keystroke':
+      return primeKeystrokeHost(api as Client<TaskApi<'keystroke'>>, source, replaced as Client<TaskApi<'keystroke'>> | undefined);
     case 'grammar': {
       const grammar = api as Client<TaskApi<'grammar'>>;
       await grammar.setIgnoredRules({ rules: source.ignoredRules() });
