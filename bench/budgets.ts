@@ -3,7 +3,7 @@
  * holds for the thread, process and notes'-mix models; inline is measured beside them as the
  * contrast and has no budget. A budget that was not measured fails: silence is not a pass.
  */
-import type { Measurement, Unit, Verdict } from './results.ts';
+import { findMeasurement, type Measurement, type Unit, type Verdict } from './results.ts';
 import { round } from './stats.ts';
 
 export interface Budget {
@@ -200,9 +200,6 @@ function holds(value: number, budget: Budget): boolean {
   return budget.comparison === '<=' ? value <= budget.limit : value >= budget.limit;
 }
 
-function findMeasurement(measurements: readonly Measurement[], scenario: number, row: string, column: string): Measurement | undefined {
-  return measurements.find((item) => item.scenario === scenario && item.row === row && item.column === column);
-}
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 

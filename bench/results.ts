@@ -126,3 +126,8 @@ export interface BenchRun {
   /** How long each step of the run took, seconds. */
   readonly steps: readonly { readonly label: string; readonly seconds: number }[];
 }
+
+/** The measurement of `row` in `column` of a scenario, if the run made it. */
+export function findMeasurement(measurements: readonly Measurement[], scenario: number, row: string, column: string): Measurement | undefined {
+  return measurements.find((item) => item.scenario === scenario && item.row === row && item.column === column);
+}

@@ -4,7 +4,7 @@
  * against the ideal, and each model's memory.
  */
 import { BUDGETS, boundName, ROWS, type Budget } from '../budgets.ts';
-import { MODEL_COLUMNS, type BenchRun } from '../results.ts';
+import { findMeasurement, MODEL_COLUMNS, type BenchRun } from '../results.ts';
 import { round } from '../stats.ts';
 
 const COLORS: Record<string, string> = { inline: '#9e9e9e', threads: '#1f77b4', processes: '#ff7f0e', mix: '#2ca02c', pool: '#8c564b' };
@@ -41,7 +41,8 @@ function boundShare(run: BenchRun, budget: Budget): { share: number; label: stri
   const rule = budget.ceiling;
   if (!rule) return null;
   const column = rule.column ?? budget.columns[0];
-  const value = run.measurements.find((item) => item.scenario === budget.scenario && item.row === rule.row && item.column === column)?.value ?? null;
+  if (column === undefined) return null;
+  const value = findMeasurement(run.measurements, budget.scenario, rule.row, column)?.value ?? null;
   const share = shareOf(budget, value);
   return share === null || value === null ? null : { share, label: `bare ${boundName(budget)}: ${round(value)} ${budget.unit}` };
 }
@@ -50,7 +51,7 @@ function budgetBars(run: BenchRun): { group: string; bars: Bar[]; bound: { share
   return BUDGETS.filter((budget) => budget.limit > 0).map((budget) => {
     const columns = budget.columns.includes('threads') ? MODEL_COLUMNS : budget.columns;
     const bars = columns.map((column) => {
-      const item = run.measurements.find((candidate) => candidate.scenario === budget.scenario && candidate.row === budget.row && candidate.column === column);
+      const item = findMeasurement(run.measurements, budget.scenario, budget.row, column);
       const value = item?.value ?? null;
       const share = shareOf(budget, value);
       return { label: column, color: COLORS[column] ?? COLORS.pool ?? '#555', share, title: `${budget.row} · ${column}: ${value === null ? 'n/a' : round(value)} ${budget.unit} (budget ${budget.comparison} ${budget.limit})` };
@@ -96,12 +97,12 @@ function poolPanel(run: BenchRun, top: number): { svg: string; height: number } 
   const x = (value: number) => 240 + (value / max) * (WIDTH - 300);
   items.forEach((item, index) => {
     const rowY = top + 40 + index * 26;
-    const ideal = run.measurements.find((candidate) => candidate.scenario === 6 && candidate.row === 'ideal speedup' && candidate.column === item.column)?.value ?? 1;
+    const ideal = findMeasurement(run.measurements, 6, 'ideal speedup', item.column)?.value ?? 1;
     const cores = run.measurements.find((candidate) => candidate.scenario === 6 && candidate.row.startsWith('cores the pool got') && candidate.column === item.column)?.value;
     parts.push(text(60, rowY + 12, `${item.column}${cores === undefined || cores === null ? '' : ` (got ${round(cores)} cores)`}`));
     if (item.value !== null) parts.push(`<rect x="240" y="${rowY}" width="${round(x(item.value) - 240)}" height="16" fill="${COLORS.pool}"/>`, text(x(item.value) + 4, rowY + 12, `${round(item.value)}×`));
     parts.push(`<line x1="${round(x(ideal))}" x2="${round(x(ideal))}" y1="${rowY - 2}" y2="${rowY + 18}" stroke="#000" stroke-width="2"/>`);
-    const ceiling = run.measurements.find((candidate) => candidate.scenario === 6 && candidate.row === ROWS.bareCeiling && candidate.column === item.column)?.value;
+    const ceiling = findMeasurement(run.measurements, 6, ROWS.bareCeiling, item.column)?.value;
     if (ceiling !== undefined && ceiling !== null && Number.isFinite(ceiling)) {
       parts.push(`<line x1="${round(x(ceiling))}" x2="${round(x(ceiling))}" y1="${rowY - 4}" y2="${rowY + 20}" stroke="#d62728" stroke-dasharray="3 2" stroke-width="2"><title>bare harper ceiling ${round(ceiling)}×</title></line>`);
     }
@@ -114,7 +115,7 @@ function memoryPanel(run: BenchRun, top: number): { svg: string; height: number 
   const height = 60 + states.length * MODEL_COLUMNS.length * 18;
   const parts = [title(60, top + 18, 'Memory each model adds to the host: PSS (solid, shared pages divided) over RSS (pale), MB')];
   const value = (state: string, kind: 'RSS' | 'PSS', column: string) =>
-    run.measurements.find((item) => item.scenario === 9 && item.row === `whole model, ${state}: ${kind} added` && item.column === column)?.value ?? null;
+    findMeasurement(run.measurements, 9, `whole model, ${state}: ${kind} added`, column)?.value ?? null;
   const max = Math.max(1, ...states.flatMap((state) => MODEL_COLUMNS.map((column) => value(state, 'RSS', column) ?? 0)));
   const width = (megabytes: number) => (megabytes / max) * (WIDTH - 360);
   let rowY = top + 36;

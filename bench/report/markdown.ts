@@ -3,11 +3,11 @@
  * contrast), then each scenario's measurements with how busy the machine was meanwhile.
  */
 import { BUDGETS, boundName, type Budget } from '../budgets.ts';
-import { MODEL_COLUMNS, SCENARIOS, type BenchRun, type Measurement } from '../results.ts';
+import { findMeasurement, MODEL_COLUMNS, SCENARIOS, type BenchRun, type Measurement } from '../results.ts';
 import { cell, formatValue, minutes } from './format.ts';
 
 function find(run: BenchRun, scenario: number, row: string, column: string): Measurement | undefined {
-  return run.measurements.find((item) => item.scenario === scenario && item.row === row && item.column === column);
+  return findMeasurement(run.measurements, scenario, row, column);
 }
 
 function budgetCell(run: BenchRun, budget: Budget, column: string): string {
