@@ -70,11 +70,12 @@ export interface ElectronHostContext {
 
 /** Electron's `TaskSupervisor`: utility processes and `app.getAppMetrics()`, otherwise the web host's. */
 function electronSupervisor(context: ElectronHostContext): (setup: SupervisorSetup) => TaskSupervisor {
-  return ({ primer, taskSettings }) =>
+  return ({ primer, taskSettings, document }) =>
     createTaskSupervisor({
       entries: context.entries,
       loadInline: loadRegisteredTask,
       primer,
+      document,
       dataDir: context.dataDir,
       assets: taskAssets,
       settings: taskSettings,

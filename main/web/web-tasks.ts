@@ -24,11 +24,12 @@ export interface WebTaskOptions {
 /** A `createSupervisor` for the host core; throws at once, clearly, if the task entries are missing. */
 export function webSupervisorFactory(options: WebTaskOptions): (setup: SupervisorSetup) => TaskSupervisor {
   const entries = checkEntryPaths(resolveEntryPaths(options.hereDir));
-  return ({ primer, taskSettings }) =>
+  return ({ primer, taskSettings, document }) =>
     createTaskSupervisor({
       entries,
       loadInline: loadRegisteredTask,
       primer,
+      document,
       dataDir: options.dataDir,
       assets: options.assets,
       settings: taskSettings,

@@ -31,8 +31,8 @@ async function startCore(): Promise<{ core: HostCore; events: { name: keyof Host
     dataDir,
     files: await Workspace.open(join(root, 'workspace'), [dataDir]),
     log,
-    createSupervisor: ({ primer, taskSettings }) =>
-      createTaskSupervisor({ entries: sourceEntryPaths(), loadInline: loadRegisteredTask, primer, dataDir, assets: taskAssets, settings: taskSettings, spawner: forkSpawner({ log }), log }),
+    createSupervisor: ({ primer, taskSettings, document }) =>
+      createTaskSupervisor({ document, entries: sourceEntryPaths(), loadInline: loadRegisteredTask, primer, dataDir, assets: taskAssets, settings: taskSettings, spawner: forkSpawner({ log }), log }),
   });
   const events: { name: keyof HostEvents; payload: unknown }[] = [];
   core.attach((name, payload) => events.push({ name, payload }));

@@ -20,6 +20,7 @@ function task(name: TaskId, kind: HostKind, extra: Partial<TaskSample> = {}): Ta
     memory: { bytes: 1_000_000, kind: kind === 'process' ? 'rss' : 'heap' },
     latency: { p50: 1, p95: 2, p99: 3 },
     queueDepth: 1,
+    copiedBytes: kind === 'process' ? 2_048 : 0,
     jobsPerSecond: 2,
     restarts: 0,
     spawnToReadyMs: 30,

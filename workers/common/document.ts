@@ -48,23 +48,44 @@ function checkEdit(edit: TextEdit, textLength: number): void {
   if (typeof edit.text !== 'string') throw Errors.invalidInput('edit', 'text must be a string');
 }
 
+/** What text algorithms need of a text: a string has all of it, and so has a shared document's view. */
+export interface TextAccess {
+  readonly length: number;
+  charCodeAt(offset: number): number;
+  slice(start: number, end: number): string;
+}
+
+/**
+ * Checks one change's edits against a text of `textLength` units and returns them last offset
+ * first, the order to apply them in (each edit's offset refers to the text before the change, and
+ * nothing before an edit has moved while the later ones are applied). Throws a clear error for an
+ * edit out of range, edits that overlap, or a result over `MAX_DOCUMENT_LENGTH`, before anything
+ * is changed: every store of the text (the host's mirror, the shared document, a task's copy)
+ * validates through this one function, so all of them refuse exactly the same changes.
+ */
+export function orderEdits(textLength: number, edits: readonly TextEdit[]): TextEdit[] {
+  for (const edit of edits) checkEdit(edit, textLength);
+  const ordered = [...edits].sort((a, b) => b.offset - a.offset || b.length - a.length);
+  let previousStart = Number.POSITIVE_INFINITY;
+  let result = textLength;
+  for (const edit of ordered) {
+    if (edit.offset + edit.length > previousStart) throw Errors.invalidInput('edit', `edits overlap at offset ${edit.offset}`);
+    previousStart = edit.offset;
+    result += edit.text.length - edit.length;
+  }
+  if (result > MAX_DOCUMENT_LENGTH) throw Errors.tooLarge('document', result * 2, MAX_DOCUMENT_LENGTH * 2);
+  return ordered;
+}
+
 /**
  * Applies one change's edits to `text`. Throws a clear error for edits out of range or
  * overlapping, and never returns a half-applied result.
  */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  for (const edit of edits) checkEdit(edit, text.length);
-  const ordered = [...edits].sort((a, b) => b.offset - a.offset || b.length - a.length);
   let result = text;
-  let previousStart = Number.POSITIVE_INFINITY;
-  for (const edit of ordered) {
-    if (edit.offset + edit.length > previousStart) {
-      throw Errors.invalidInput('edit', `edits overlap at offset ${edit.offset}`);
-    }
+  for (const edit of orderEdits(text.length, edits)) {
     result = result.slice(0, edit.offset) + edit.text + result.slice(edit.offset + edit.length);
-    previousStart = edit.offset;
   }
-  if (result.length > MAX_DOCUMENT_LENGTH) throw Errors.tooLarge('document', result.length * 2, MAX_DOCUMENT_LENGTH * 2);
   return result;
 }
 

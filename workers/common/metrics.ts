@@ -43,6 +43,11 @@ export interface TaskSample {
   /** Queue wait plus run, ms, over recent jobs. */
   readonly latency: Percentiles | null;
   readonly queueDepth: number;
+  /**
+   * Document bytes (UTF-16, 2 per unit) sent to the task's hosts since the last sample: opens,
+   * edits and priming. 0 for a thread or inline host, which reads the shared document in place.
+   */
+  readonly copiedBytes: number;
   readonly jobsPerSecond: number | null;
   readonly restarts: number;
   readonly spawnToReadyMs: number | null;
@@ -99,4 +104,15 @@ export interface MetricsSnapshot {
   readonly replicas?: readonly TaskSample[];
   /** Warm spare hosts (each sample has `standby` set), while any task keeps one. */
   readonly standbys?: readonly TaskSample[];
+  /** The document: held once in shared memory, and copied into each task host that is a process. */
+  readonly document?: DocumentMemory;
+}
+
+export interface DocumentMemory {
+  /** The text's size: 2 bytes per UTF-16 unit. */
+  readonly textBytes: number;
+  /** The shared buffers' size (the text with its gap, the line index, the header). */
+  readonly sharedBytes: number;
+  /** Task hosts (rows and grammar replicas) that are processes: each holds a copy of the text. */
+  readonly processCopies: number;
 }

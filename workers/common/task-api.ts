@@ -5,6 +5,8 @@
  */
 import type { DocumentChange, DocumentSnapshot, TextRange } from './document.ts';
 import type { Method } from './rpc.ts';
+import type { SharedDocumentReader } from './shared-document/document-reader.ts';
+import type { SharedDocumentBuffers } from './shared-document/layout.ts';
 import type { TaskId } from './tasks.ts';
 
 /** Absolute paths of the files tasks load at run time, resolved by the host from its build. */
@@ -27,6 +29,11 @@ export interface TaskInit {
   readonly dataDir: string;
   readonly assets: TaskAssets;
   readonly settings: TaskSettings;
+  /**
+   * The host's shared document, for a thread or inline host: the task reads the text in place and
+   * is sent no text at all. Absent for a process host, which cannot share memory and is sent copies.
+   */
+  readonly document?: SharedDocumentBuffers;
 }
 
 /** Where a started task runs, as its host reports it. */
@@ -286,6 +293,8 @@ export interface TaskContext<T extends TaskId> {
   readonly init: TaskInit;
   emit<K extends keyof TaskEventMaps[T] & string>(name: K, payload: TaskEventMaps[T][K]): void;
   log(line: string): void;
+  /** The host's shared document (from `init.document`), if the task runs where memory is shared. */
+  readonly document?: SharedDocumentReader;
   /**
    * Registers work to run once the task's host stops serving it (shutdown, kill, a move away),
    * e.g. closing files: an inline host has no thread or process exit that closes them for the

@@ -7,6 +7,7 @@ import { threadId } from 'node:worker_threads';
 import { Errors } from '../common/errors.ts';
 import type { Port } from '../common/rpc-messages.ts';
 import { serveRpc, type Method } from '../common/rpc.ts';
+import { SharedDocumentReader } from '../common/shared-document/document-reader.ts';
 import type { Fault, ReadyInfo, TaskContext, TaskInit } from '../common/task-api.ts';
 import { hostLabel } from '../common/tasks.ts';
 import { runFault, validateFault, type FaultTarget } from './faults.ts';
@@ -109,6 +110,7 @@ export function serveTask(port: Port, options: ServeTaskOptions): TaskServer {
     const factory = await loadTask(init.task);
     const context: TaskContext<typeof init.task> = {
       init,
+      ...(init.document ? { document: new SharedDocumentReader(init.document) } : {}),
       emit: (name, payload) => server.emit(name, payload),
       log,
       onStop: (dispose) => {

@@ -3,6 +3,7 @@
  * must fail with a clear error rather than half-start a task.
  */
 import { Errors } from '../common/errors.ts';
+import { isDocumentBuffers } from '../common/shared-document/layout.ts';
 import type { TaskInit } from '../common/task-api.ts';
 import { isTaskId } from '../common/tasks.ts';
 
@@ -15,9 +16,14 @@ function requireString(value: unknown, what: string): string {
   return value;
 }
 
+function validDocument(value: unknown): NonNullable<TaskInit['document']> {
+  if (!isDocumentBuffers(value)) throw Errors.invalidInput('start', 'document must be the shared document\'s three SharedArrayBuffers');
+  return value;
+}
+
 export function validateInit(value: unknown): TaskInit {
   if (!isRecord(value)) throw Errors.invalidInput('start', 'expected a TaskInit object');
-  const { task, dataDir, assets, settings } = value;
+  const { task, dataDir, assets, settings, document } = value;
   if (!isTaskId(task)) throw Errors.invalidInput('start', `unknown task ${JSON.stringify(String(task)).slice(0, 40)}`);
   if (!isRecord(assets)) throw Errors.invalidInput('start', 'assets must be an object');
   const rules = isRecord(settings) ? settings.ignoredRules : undefined;
@@ -33,5 +39,6 @@ export function validateInit(value: unknown): TaskInit {
       dictionaryDic: requireString(assets.dictionaryDic, 'assets.dictionaryDic'),
     },
     settings: { ignoredRules: rules },
+    ...(document === undefined ? {} : { document: validDocument(document) }),
   };
 }

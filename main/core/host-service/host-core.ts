@@ -14,7 +14,7 @@ import type { LessonSetup } from '../lesson/lesson-setup.ts';
 import { EditorSession } from '../session/editor-session.ts';
 import type { EventSink } from '../session/task-router.ts';
 import { SettingsStore } from '../settings/settings-store.ts';
-import type { Primer, TaskStatus, TaskSupervisor } from '../supervisor/supervisor-api.ts';
+import type { Primer, SharedDocumentHandle, TaskStatus, TaskSupervisor } from '../supervisor/supervisor-api.ts';
 import { DocumentFiles, newDocumentUri } from './document-files.ts';
 import { EventHub } from './event-hub.ts';
 import { createHostApi } from './host-api-impl.ts';
@@ -25,6 +25,8 @@ export interface SupervisorSetup {
   readonly primer: Primer;
   /** Settings every task host is started with. */
   readonly taskSettings: TaskSettings;
+  /** The session's document in shared memory: thread and inline hosts read it in place. */
+  readonly document: SharedDocumentHandle;
 }
 
 export interface HostCoreOptions {
@@ -146,7 +148,7 @@ async function assemble(options: HostCoreOptions, log: (line: string) => void) {
     ignoredRules: () => settings.current.ignoredRules,
   });
   const documents = new DocumentFiles(session, options.files, recent, hub.emit);
-  const supervisor = options.createSupervisor?.({ primer: session.primer, taskSettings: { ignoredRules: settings.current.ignoredRules } });
+  const supervisor = options.createSupervisor?.({ primer: session.primer, taskSettings: { ignoredRules: settings.current.ignoredRules }, document: session.sharedDocument });
   return { settings, recent, hub, session, documents, supervisor };
 }
 

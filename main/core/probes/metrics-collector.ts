@@ -21,6 +21,8 @@ export interface CollectorOptions {
   readonly replicaSources?: () => readonly TaskProbeSource[];
   /** Warm spare hosts, one source per task; sampled while the source has a host. */
   readonly standbySources?: readonly TaskProbeSource[];
+  /** The shared document's size now, if the session has one. */
+  readonly document?: () => { readonly textBytes: number; readonly sharedBytes: number };
 }
 
 export class MetricsCollector {
@@ -76,7 +78,19 @@ export class MetricsCollector {
     const at = performance.now();
     const intervalMs = this.lastAt === null ? this.poller.interval : at - this.lastAt;
     this.lastAt = at;
-    return { at: Date.now(), intervalMs, cores: coreCount(), host: this.hostProbe.sample(lateMs), tasks, appProcesses, ...(replicas.length > 0 ? { replicas } : {}), ...(standbys.length > 0 ? { standbys } : {}) };
+    const document = this.options.document?.();
+    const processCopies = [...tasks, ...replicas].filter((sample) => sample.kind === 'process').length;
+    return {
+      at: Date.now(),
+      intervalMs,
+      cores: coreCount(),
+      host: this.hostProbe.sample(lateMs),
+      tasks,
+      appProcesses,
+      ...(replicas.length > 0 ? { replicas } : {}),
+      ...(standbys.length > 0 ? { standbys } : {}),
+      ...(document ? { document: { ...document, processCopies } } : {}),
+    };
   }
 
   dispose(): void {

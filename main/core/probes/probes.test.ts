@@ -92,6 +92,7 @@ describe('first samples say "measuring"', () => {
       meter,
       kind: () => 'thread',
       state: () => 'ready',
+      copiedBytes: () => 0,
       restarts: () => 0,
       lastError: () => null,
       restartPolicy: () => ({ crashesInWindow: 0, windowMs: 300_000, maxCrashes: 3, nextRestartAt: null, gaveUp: false }),

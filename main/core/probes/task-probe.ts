@@ -32,6 +32,8 @@ export interface TaskProbeSource {
   lastError(): string | null;
   restartPolicy(): RestartPolicyState;
   queueDepth(): number;
+  /** Document bytes sent to the task's hosts since the last call. */
+  copiedBytes(): number;
   readonly meter: JobMeter;
   host(): ProbedHost | null;
 }
@@ -76,6 +78,7 @@ export class TaskProbe {
       memory: usage?.memory ?? null,
       latency: source.meter.latency(),
       queueDepth: source.queueDepth(),
+      copiedBytes: source.copiedBytes(),
       jobsPerSecond,
       restarts: source.restarts(),
       spawnToReadyMs: host?.spawnToReadyMs ?? null,

@@ -5,6 +5,7 @@
  * 50–120 ms.) The whole string is joined only when something asks for it — a save, a snapshot
  * for a task — and kept until the next edit.
  */
+import type { TextAccess } from '../../../workers/common/document.ts';
 
 const CHUNK = 16 * 1024;
 
@@ -12,13 +13,6 @@ function split(text: string, size: number): string[] {
   const pieces: string[] = [];
   for (let start = 0; start < text.length; start += size) pieces.push(text.slice(start, start + size));
   return pieces;
-}
-
-/** Read access that a string also provides, so text scanners work on either. */
-export interface TextAccess {
-  readonly length: number;
-  charCodeAt(index: number): number;
-  slice(start: number, end: number): string;
 }
 
 export class ChunkedText implements TextAccess {

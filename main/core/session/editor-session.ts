@@ -8,10 +8,11 @@ import type { DocumentSnapshot, TextRange } from '../../../workers/common/docume
 import { Errors } from '../../../workers/common/errors.ts';
 import type { ChangeAnswer, ChangeRequest, DocumentState, OpenDocument, ResyncRequest } from '../../../workers/common/host-api.ts';
 import type { KeystrokeChange, OpenRequest } from '../../../workers/common/task-api.ts';
-import type { Primer, TaskSupervisor } from '../supervisor/supervisor-api.ts';
+import type { Primer, SharedDocumentHandle, TaskSupervisor } from '../supervisor/supervisor-api.ts';
 import { DocumentMirror } from './document-mirror.ts';
 import { JournalBuffer } from './journal-buffer.ts';
 import { TaskRouter, type EventSink, type RouterContext } from './task-router.ts';
+import { raceWriter } from './race-writer.ts';
 import { createPrimer } from './task-sync.ts';
 
 /** A document as the session takes it in (open, new, restore). */
@@ -37,6 +38,8 @@ export const LARGE_DOCUMENT_UNITS = 1024 * 1024;
 
 export class EditorSession {
   readonly primer: Primer;
+  /** The document in shared memory, as thread and inline task hosts read it. */
+  readonly sharedDocument: SharedDocumentHandle;
   private readonly mirror: DocumentMirror;
   private readonly journal: JournalBuffer;
   private readonly options: SessionOptions;
@@ -61,6 +64,12 @@ export class EditorSession {
     this.journal = new JournalBuffer(this.openRequest());
     this.wasLarge = this.isLarge();
     this.primer = createPrimer(this.syncSource());
+    const mirror = this.mirror;
+    this.sharedDocument = {
+      buffers: mirror.buffers,
+      textBytes: () => mirror.length * 2,
+      race: (durationMs) => raceWriter(mirror.writer, durationMs),
+    };
   }
 
   /** Starts routing changes to the supervisor's tasks. Without it, the session is the mirror alone. */

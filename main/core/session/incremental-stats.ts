@@ -7,10 +7,10 @@
  * part of a word (letters, digits, `'`, `-`) nor half of a surrogate pair. No word match, line
  * break or code point can straddle such a character, so counting the widened region before and
  * after the edit gives the exact difference. The text is read through `TextAccess`, so this works
- * on the mirror's chunks without joining them.
+ * on the shared document in place, and both sides are counted before anything is written: a
+ * change whose counting throws changes nothing.
  */
-import { documentStats, type DocumentStats, type TextEdit } from '../../../workers/common/document.ts';
-import type { TextAccess } from './chunked-text.ts';
+import { applyEdits, documentStats, type DocumentStats, type TextAccess, type TextEdit } from '../../../workers/common/document.ts';
 
 function isHardBoundary(code: number): boolean {
   if (code >= 0x80) return false; // Letters, ’, surrogates and marks live here: never a safe cut.
@@ -26,6 +26,7 @@ export interface MeasuredRegion {
   /** Sum of `text.length - length` of the edits inside the region. */
   readonly delta: number;
   readonly before: DocumentStats;
+  readonly after: DocumentStats;
 }
 
 /** Widens `[start, end)` of `text` to hard boundaries (or the ends of the text). */
@@ -37,10 +38,10 @@ function widen(text: TextAccess, start: number, end: number): { start: number; e
   return { start: from, end: to };
 }
 
-/** Step one, before the edits are applied: the widened regions of `before` and their stats. */
+/** Before the edits are applied: the widened regions of `before`, with their stats before and after the edits. */
 export function measureRegions(before: TextAccess, edits: readonly TextEdit[]): MeasuredRegion[] {
   const ordered = [...edits].sort((a, b) => a.offset - b.offset);
-  const regions: { start: number; end: number; delta: number }[] = [];
+  const regions: { start: number; end: number; delta: number; edits: TextEdit[] }[] = [];
   for (const edit of ordered) {
     const widened = widen(before, edit.offset, edit.offset + edit.length);
     const delta = edit.text.length - edit.length;
@@ -48,23 +49,25 @@ export function measureRegions(before: TextAccess, edits: readonly TextEdit[]): 
     if (last && widened.start <= last.end) {
       last.end = Math.max(last.end, widened.end);
       last.delta += delta;
+      last.edits.push(edit);
     } else {
-      regions.push({ ...widened, delta });
+      regions.push({ ...widened, delta, edits: [edit] });
     }
   }
-  return regions.map((region) => ({ ...region, before: documentStats(before.slice(region.start, region.end)) }));
+  return regions.map(({ start, end, delta, edits: inside }) => {
+    const text = before.slice(start, end);
+    const after = applyEdits(text, inside.map((edit) => ({ ...edit, offset: edit.offset - start })));
+    return { start, end, delta, before: documentStats(text), after: documentStats(after) };
+  });
 }
 
-/** Step two, after the edits: `stats` of the old text become the stats of `after`. */
-export function updateStats(stats: DocumentStats, regions: readonly MeasuredRegion[], after: TextAccess): DocumentStats {
+/** `stats` of the text before the edits become the stats of the text after them. */
+export function updateStats(stats: DocumentStats, regions: readonly MeasuredRegion[]): DocumentStats {
   let { lines, words, characters } = stats;
-  let shift = 0;
   for (const region of regions) {
-    const fresh = documentStats(after.slice(region.start + shift, region.end + shift + region.delta));
-    lines += fresh.lines - region.before.lines;
-    words += fresh.words - region.before.words;
-    characters += fresh.characters - region.before.characters;
-    shift += region.delta;
+    lines += region.after.lines - region.before.lines;
+    words += region.after.words - region.before.words;
+    characters += region.after.characters - region.before.characters;
   }
   return { lines, words, characters };
 }

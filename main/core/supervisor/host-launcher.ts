@@ -9,6 +9,7 @@ import type { HostKind, TaskId } from '../../../workers/common/tasks.ts';
 import type { HostFactory } from '../hosts/host-factory.ts';
 import { BACKGROUND_TASKS, lowerHostPriority } from '../hosts/host-priority.ts';
 import type { HeartbeatOptions } from './heartbeat.ts';
+import type { CopyMeter } from './document-link.ts';
 import { LiveHost, type LiveHostEvents } from './live-host.ts';
 import type { RestartPolicy } from './restart-policy.ts';
 import type { Primer, TaskStatus } from './supervisor-api.ts';
@@ -29,7 +30,10 @@ export interface SlotOptions<T extends TaskId> {
   readonly task: T;
   readonly kind: HostKind;
   readonly spawn: HostFactory;
-  readonly init: (task: T) => TaskInit;
+  /** The init of a host of `kind`: with the shared document for a thread or inline host, if the session has one. */
+  readonly init: (task: T, kind: HostKind) => TaskInit;
+  /** Counts the document bytes the task's hosts are sent. */
+  readonly copies: CopyMeter;
   readonly primer: Primer;
   readonly policy: RestartPolicy;
   readonly timings: SlotTimings;
@@ -55,9 +59,10 @@ function withTimeout<R>(promise: Promise<R>, ms: number, what: string): Promise<
 /** Spawns a host of `kind` and starts the task in it; a host that fails to start is killed. */
 export async function launchHost<T extends TaskId>(options: SlotOptions<T>, events: LiveHostEvents<T>, kind: HostKind): Promise<LiveHost<T>> {
   const { task, timings, log } = options;
-  const live = new LiveHost<T>(options.spawn(task, kind), { heartbeat: timings.heartbeat, now: () => performance.now(), log, events });
+  const init = options.init(task, kind);
+  const live = new LiveHost<T>(options.spawn(task, kind), { heartbeat: timings.heartbeat, now: () => performance.now(), log, events, copies: options.copies, sharedDocument: init.document !== undefined });
   try {
-    const ready = await live.start(options.init(task), timings.startMs);
+    const ready = await live.start(init, timings.startMs);
     log(`${live.label} ready in ${Math.round((live.readyAt ?? 0) - live.spawnedAt)} ms (task loaded in ${Math.round(ready.loadMs)} ms)`);
     const nice = options.backgroundNice ?? null;
     if (nice !== null && BACKGROUND_TASKS.has(task)) log(`${live.label} lowered: ${await lowerHostPriority(task, kind, ready.pid, nice)}`);

@@ -9,6 +9,7 @@ import type { ReadyInfo, TaskApi, TaskInit } from '../../../workers/common/task-
 import { hostLabel, type TaskId } from '../../../workers/common/tasks.ts';
 import { LOG_EVENT, type HostControlApi } from '../../../workers/entry/host-control.ts';
 import type { HostExit, TaskHost } from '../hosts/task-host.ts';
+import { linkDocument, type CopyMeter } from './document-link.ts';
 import { Heartbeat, type Beat, type HeartbeatOptions } from './heartbeat.ts';
 
 /** Methods that manage a host rather than do the task's work: not metered, never re-sent. */
@@ -29,6 +30,10 @@ export interface LiveHostOptions<T extends TaskId> {
   readonly now: () => number;
   readonly log: (line: string) => void;
   readonly events: LiveHostEvents<T>;
+  /** Counts the document bytes this host is sent (the monitor's Copied). */
+  readonly copies: CopyMeter;
+  /** The host was given the shared document (`TaskInit.document`): it is sent no text. */
+  readonly sharedDocument: boolean;
 }
 
 export class LiveHost<T extends TaskId> {
@@ -56,7 +61,7 @@ export class LiveHost<T extends TaskId> {
     this.spawnedAt = options.now();
     this.label = hostLabel(host.task, host.kind, { pid: host.pid, ...(host.threadId === null ? {} : { threadId: host.threadId }) });
     const { events, log } = options;
-    this.rpc = createRpcClient(host.port, {
+    this.rpc = createRpcClient(linkDocument(host.port, host.task, options.sharedDocument, options.copies), {
       label: this.label,
       log,
       onSettled: (call, outcome) => {

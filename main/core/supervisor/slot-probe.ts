@@ -27,6 +27,7 @@ export function slotProbeSource<T extends TaskId>(slot: TaskSlot<T>, now: () => 
     lastError: () => slot.lastError,
     restartPolicy: () => slot.policy.state(now()),
     queueDepth: () => (slot.current?.inFlight() ?? 0) + slot.client.queued(),
+    copiedBytes: () => slot.copies.take(),
     host() {
       const live = slot.current;
       return live ? probedHost(live) : null;
@@ -47,6 +48,8 @@ export function standbyProbeSource<T extends TaskId>(slot: TaskSlot<T>, now: () 
     lastError: () => null,
     restartPolicy: () => slot.policy.state(now()),
     queueDepth: () => 0,
+    // A spare is primed only when it takes over; what it is sent then counts on the task's own row.
+    copiedBytes: () => 0,
     host() {
       const live = slot.standbyHost;
       return live ? probedHost(live) : null;

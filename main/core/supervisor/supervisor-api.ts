@@ -6,6 +6,20 @@ import type { Client, EventMap } from '../../../workers/common/rpc.ts';
 import type { MetricsSnapshot, TaskState } from '../../../workers/common/metrics.ts';
 import type { Fault, TaskApi, TaskEventMaps, TaskSettings } from '../../../workers/common/task-api.ts';
 import type { HostKind, IsolationModel, TaskId } from '../../../workers/common/tasks.ts';
+import type { SharedDocumentBuffers } from '../../../workers/common/shared-document/layout.ts';
+
+/** The session's shared document, as the supervisor hands it to thread and inline hosts. */
+export interface SharedDocumentHandle {
+  readonly buffers: SharedDocumentBuffers;
+  /** The text's size now: 2 bytes per UTF-16 unit. */
+  textBytes(): number;
+  /**
+   * The race fault's writer: for `durationMs` the session keeps rewriting the shared text (moving
+   * its gap, which changes no content and no version) so that a reader that skips the seqlock can
+   * be caught tearing. Resolves with the number of writes made.
+   */
+  race(durationMs: number): Promise<number>;
+}
 
 /**
  * Brings a freshly started host up to date (document, settings) before it is swapped in. The

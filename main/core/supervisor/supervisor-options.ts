@@ -11,7 +11,7 @@ import type { ProcessSpawner } from '../hosts/process-spawner.ts';
 import type { ProcessMetricsSource } from '../probes/process-metrics.ts';
 import { DEFAULT_HEARTBEAT } from './heartbeat.ts';
 import type { RestartPolicyOptions } from './restart-policy.ts';
-import type { Primer } from './supervisor-api.ts';
+import type { Primer, SharedDocumentHandle } from './supervisor-api.ts';
 import type { SlotTimings } from './host-launcher.ts';
 
 export interface SupervisorOptions {
@@ -21,6 +21,11 @@ export interface SupervisorOptions {
   readonly loadInline: TaskLoader;
   /** Brings each new host up to date (document, settings) before it is swapped in. */
   readonly primer: Primer;
+  /**
+   * The session's shared document: thread and inline hosts read it in place and are sent no text.
+   * Without it (tests of the supervisor alone) every host is sent copies, as a process is.
+   */
+  readonly document?: SharedDocumentHandle;
   /** The app's data folder, passed to every task in `TaskInit`. */
   readonly dataDir: string;
   /** Files tasks load: `taskAssets` from main/core/task-assets.ts in the app. */

@@ -8,6 +8,7 @@ import { Errors } from '../../../workers/common/errors.ts';
 import type { TaskState } from '../../../workers/common/metrics.ts';
 import type { HostKind, TaskId } from '../../../workers/common/tasks.ts';
 import type { HostExit } from '../hosts/task-host.ts';
+import type { CopyMeter } from './document-link.ts';
 import { JobMeter } from '../probes/job-meter.ts';
 import { launchHost, launchSilentHost, primeHost, type SlotOptions } from './host-launcher.ts';
 import { CONTROL_METHODS, type LiveHost, type LiveHostEvents } from './live-host.ts';
@@ -31,6 +32,11 @@ function sameStatus(a: TaskStatus | null, b: TaskStatus): boolean {
 export class TaskSlot<T extends TaskId> {
   readonly task: T;
   readonly meter = new JobMeter();
+
+  /** Document bytes sent to this task's hosts (the monitor's Copied). */
+  get copies(): CopyMeter {
+    return this.options.copies;
+  }
   readonly client: StableClient<T>;
   readonly policy: RestartPolicy;
   kind: HostKind;

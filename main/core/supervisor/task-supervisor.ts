@@ -15,10 +15,11 @@ import { MetricsCollector } from '../probes/metrics-collector.ts';
 import { PROBE_INTERVAL_MS } from '../probes/poller.ts';
 import { procfsProcessMetrics } from '../probes/process-metrics.ts';
 import type { TaskProbeSource } from '../probes/task-probe.ts';
+import { CopyMeter, sharesMemory } from './document-link.ts';
 import { RestartPolicy } from './restart-policy.ts';
 import { slotProbeSource, standbyProbeSource } from './slot-probe.ts';
 import { GrammarPool } from './grammar-pool.ts';
-import type { GrammarPoolInfo, TaskStatus, TaskSupervisor } from './supervisor-api.ts';
+import type { GrammarPoolInfo, SharedDocumentHandle, TaskStatus, TaskSupervisor } from './supervisor-api.ts';
 import { DEFAULT_SETTINGS, DEFAULT_STANDBY_DELAY_MS, DEFAULT_TIMINGS, type SupervisorOptions } from './supervisor-options.ts';
 import { TaskSlot } from './task-slot.ts';
 
@@ -27,6 +28,11 @@ type Handler = (payload: never) => void;
 
 export function createTaskSupervisor(options: SupervisorOptions): TaskSupervisor {
   return new Supervisor(options);
+}
+
+function documentSize(document: SharedDocumentHandle): () => { textBytes: number; sharedBytes: number } {
+  const { control, text, lines } = document.buffers;
+  return () => ({ textBytes: document.textBytes(), sharedBytes: control.byteLength + text.byteLength + lines.byteLength });
 }
 
 class Supervisor implements TaskSupervisor {
@@ -59,7 +65,14 @@ class Supervisor implements TaskSupervisor {
         task,
         kind: 'inline',
         spawn,
-        init: () => ({ task, dataDir: options.dataDir, assets: options.assets, settings: this.settings }),
+        init: (_task, kind) => ({
+          task,
+          dataDir: options.dataDir,
+          assets: options.assets,
+          settings: this.settings,
+          ...(options.document && sharesMemory(kind) ? { document: options.document.buffers } : {}),
+        }),
+        copies: new CopyMeter(),
         primer: options.primer,
         policy: new RestartPolicy(options.restartPolicy),
         timings,
@@ -83,6 +96,7 @@ class Supervisor implements TaskSupervisor {
       replicaSources: () => this.replicaSources(now),
       standbySources: TASK_IDS.map((task) => standbyProbeSource(this.slots[task] as TaskSlot<TaskId>, now)),
       processMetrics,
+      ...(options.document ? { document: documentSize(options.document) } : {}),
       intervalMs: options.probeIntervalMs ?? PROBE_INTERVAL_MS.default,
       log,
       ...(options.historySize === undefined ? {} : { historySize: options.historySize }),

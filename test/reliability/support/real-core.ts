@@ -113,8 +113,9 @@ export async function startRealCore(options: RealCoreOptions = {}): Promise<Real
     dataDir,
     files: await Workspace.open(workspace, [dataDir]),
     log,
-    createSupervisor: ({ primer, taskSettings }) => {
+    createSupervisor: ({ primer, taskSettings, document }) => {
       supervisor = createTaskSupervisor({
+        document,
         entries: options.entries ?? sourceEntryPaths(),
         loadInline: loadRegisteredTask,
         primer: options.wrapPrimer ? options.wrapPrimer(primer) : primer,

@@ -3,7 +3,7 @@
  * then outwards by distance from the viewport. Input too big to lint in full is limited openly
  * (the reason goes into the result's `degraded`) rather than fed to harper for minutes.
  */
-import type { TextRange } from '../../common/document.ts';
+import type { TextAccess, TextRange } from '../../common/document.ts';
 import { MAX_UNIT_LENGTH, splitUnits, type TextUnit } from './paragraphs.ts';
 
 export interface GrammarLimits {
@@ -50,7 +50,7 @@ export function clampRange(range: TextRange | undefined, length: number): TextRa
   return { start, end: Math.max(start, Math.min(range.end, length)) };
 }
 
-export function planCheck(text: string, visible: TextRange | undefined, limits: GrammarLimits = DEFAULT_LIMITS): CheckPlan {
+export function planCheck(text: TextAccess, visible: TextRange | undefined, limits: GrammarLimits = DEFAULT_LIMITS): CheckPlan {
   const reasons: string[] = [];
   let units = splitUnits(text, limits.unitLength).filter((unit) => !unit.code);
   const hugeParagraphs = units.filter((unit) => unit.paragraph && unit.paragraph.end - unit.paragraph.start > limits.hugeParagraph);

@@ -4,10 +4,11 @@
  * ones first, and stops between paragraphs when cancelled or superseded by a newer version; what
  * it linted stays cached, so the next check carries on where it stopped.
  */
-import { VersionedDocument, type DocumentChange } from '../../common/document.ts';
-import { Errors } from '../../common/errors.ts';
-import type { GrammarEvents, GrammarIssue, GrammarResult, OpenRequest } from '../../common/task-api.ts';
+import type { SharedDocumentReader } from '../../common/shared-document/document-reader.ts';
+import type { GrammarEvents, GrammarIssue, GrammarResult } from '../../common/task-api.ts';
 import { createPacer } from '../text/cooperative.ts';
+import type { DocumentNotice, OpenNotice } from '../text/requests.ts';
+import { TaskDocument } from '../text/task-document.ts';
 import { clampRange, DEFAULT_LIMITS, planCheck, type GrammarLimits } from './check-plan.ts';
 import type { HarperLint, ParagraphLinter } from './harper-linter.ts';
 import { LruCache } from './lru-cache.ts';
@@ -27,13 +28,15 @@ export interface GrammarCheckerOptions {
   readonly cacheUnits?: number;
   /** Interval of `checking` progress events, ms; none for a check that ends sooner. */
   readonly progressIntervalMs?: number;
+  /** The host's document, read in place, when the task runs in a thread or inline host. */
+  readonly shared?: SharedDocumentReader;
 }
 
 /** Most issues one result carries: beyond that the list would cost more to send than to read. */
 const MAX_ISSUES = 10_000;
 
 export class GrammarChecker {
-  private document: VersionedDocument | undefined;
+  private readonly document: TaskDocument;
   /** Bumped by every open and applied change: a check started before a bump is superseded. */
   private generation = 0;
   private ignored: ReadonlySet<string>;
@@ -45,6 +48,7 @@ export class GrammarChecker {
     this.options = options;
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.ignored = new Set(options.ignoredRules);
+    this.document = new TaskDocument(options.shared);
     this.cache = new LruCache({
       maxEntries: options.cacheEntries ?? 16_384,
       maxWeight: options.cacheUnits ?? 4 * 1024 * 1024,
@@ -52,13 +56,12 @@ export class GrammarChecker {
     });
   }
 
-  open(request: OpenRequest): void {
-    this.document = new VersionedDocument(request);
+  open(request: OpenNotice): void {
+    this.document.open(request);
     this.generation += 1;
   }
 
-  change(change: DocumentChange): void {
-    if (!this.document) throw Errors.invalidInput('change', `${change.uri} is not open`);
+  change(change: DocumentNotice): void {
     if (this.document.apply(change)) this.generation += 1;
   }
 
@@ -66,48 +69,53 @@ export class GrammarChecker {
     this.ignored = new Set(rules);
   }
 
+  /**
+   * Reads the document in place: the plan scans it, and only the units that miss the cache are
+   * copied out (to be linted and kept as cache keys). Validated at the end: a result is never
+   * built from a torn read.
+   */
   async check(request: CheckRequest, signal: AbortSignal): Promise<GrammarResult> {
-    const document = this.document;
-    if (!document) throw Errors.invalidInput('check', 'no document is open');
-    if (request.version > document.version) throw Errors.outOfSync(request.version, document.version);
-    const { uri, version, text } = document;
-    const whole = planCheck(text, clampRange(request.visible, text.length), this.limits);
-    // A pool replica lints its share only (a contiguous run of equal length); the pool merges the shares.
-    const plan = request.shard ? { ...whole, units: shareOf(whole.units, request.shard) } : whole;
-    const generation = this.generation;
-    const pacer = createPacer('grammar check', signal, () => this.generation !== generation);
-    const progress = this.progressReporter(uri, version, plan.units.length);
-    const found = new Map<TextUnit, readonly HarperLint[]>();
-    let linted = 0;
-    const failures: string[] = [];
-    for (const unit of plan.units) {
-      const key = text.slice(unit.start, unit.end);
-      let lints = this.cache.get(key);
-      if (!lints) {
-        await pacer.checkpoint();
-        linted += 1;
-        lints = await this.lintUnit(key, failures);
+    return this.document.read('check', request.version, async (view) => {
+      const { uri, version } = view;
+      const whole = planCheck(view, clampRange(request.visible, view.length), this.limits);
+      // A pool replica lints its share only (a contiguous run of equal length); the pool merges the shares.
+      const plan = request.shard ? { ...whole, units: shareOf(whole.units, request.shard) } : whole;
+      const generation = this.generation;
+      const pacer = createPacer('grammar check', signal, () => this.generation !== generation || !view.isCurrent());
+      const progress = this.progressReporter(uri, version, plan.units.length);
+      const found = new Map<TextUnit, readonly HarperLint[]>();
+      let linted = 0;
+      const failures: string[] = [];
+      for (const unit of plan.units) {
+        const key = view.slice(unit.start, unit.end);
+        let lints = this.cache.get(key);
+        if (!lints) {
+          await pacer.checkpoint();
+          linted += 1;
+          lints = await this.lintUnit(key, failures);
+        }
+        if (lints) found.set(unit, lints);
+        progress(found.size + failures.length);
       }
-      if (lints) found.set(unit, lints);
-      progress(found.size + failures.length);
-    }
-    progress(plan.units.length, true);
-    const { issues, truncated } = this.assemble(found);
-    const degraded = [plan.degraded, failureNote(failures), truncated ? `Only the first ${MAX_ISSUES} issues are listed.` : undefined];
-    const note = degraded.filter((part) => part !== undefined).join(' ');
-    return {
-      uri,
-      version,
-      issues,
-      paragraphs: { total: plan.units.length, linted, cached: plan.units.length - linted },
-      ...(note ? { degraded: note } : {}),
-    };
+      progress(plan.units.length, true);
+      const { issues, truncated } = this.assemble(found);
+      const degraded = [plan.degraded, failureNote(failures), truncated ? `Only the first ${MAX_ISSUES} issues are listed.` : undefined];
+      const note = degraded.filter((part) => part !== undefined).join(' ');
+      return {
+        uri,
+        version,
+        issues,
+        paragraphs: { total: plan.units.length, linted, cached: plan.units.length - linted },
+        ...(note ? { degraded: note } : {}),
+      };
+    });
   }
 
   private async lintUnit(text: string, failures: string[]): Promise<readonly HarperLint[] | undefined> {
     try {
       const lints = await this.options.linter.lint(text);
-      this.cache.set(detach(text), lints);
+      // `text` was decoded from the buffer, a string of its own: caching it keeps nothing else alive.
+      this.cache.set(text, lints);
       return lints;
     } catch (error) {
       // A harper failure costs that paragraph's lints, not the check: it is reported, not cached.
@@ -144,14 +152,6 @@ export class GrammarChecker {
       this.options.emitProgress({ uri, version, phase: 'checking', done, total });
     };
   }
-}
-
-/**
- * A copy of `text` that does not point into the document it was sliced from: V8 keeps a sliced
- * string's parent alive, so caching slices would keep every old version of the document.
- */
-function detach(text: string): string {
-  return Buffer.from(text, 'utf16le').toString('utf16le');
 }
 
 function failureNote(failures: readonly string[]): string | undefined {

@@ -30,6 +30,7 @@ export async function createGrammarChecker(
     ignoredRules: context.init.settings.ignoredRules,
     emitProgress: (payload) => context.emit('progress', payload),
     log: (line) => context.log(line),
+    ...(context.document ? { shared: context.document } : {}),
     ...overrides,
   });
 }

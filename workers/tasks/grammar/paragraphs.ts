@@ -3,6 +3,7 @@
  * blank lines, with fenced code kept whole (and skipped), and paragraphs too long for one harper
  * call cut into chunks at sentence or word boundaries. Line breaks may be LF, CRLF or a lone CR.
  */
+import type { TextAccess } from '../../common/document.ts';
 
 /** A unit of the document: `[start, end)` in UTF-16 offsets, without its trailing line break. */
 export interface TextUnit {
@@ -26,7 +27,7 @@ interface Line {
   readonly end: number;
 }
 
-function* lines(text: string): Generator<Line> {
+function* lines(text: TextAccess): Generator<Line> {
   let start = 0;
   while (start <= text.length) {
     let end = start;
@@ -37,22 +38,22 @@ function* lines(text: string): Generator<Line> {
   }
 }
 
-function isBlank(text: string, line: Line): boolean {
+function isBlank(text: TextAccess, line: Line): boolean {
   for (let index = line.start; index < line.end; index++) if (!BLANK_CODES.has(text.charCodeAt(index))) return false;
   return true;
 }
 
-function fenceOf(text: string, line: Line): string | undefined {
+function fenceOf(text: TextAccess, line: Line): string | undefined {
   return FENCE.exec(text.slice(line.start, Math.min(line.end, line.start + 64)))?.[1];
 }
 
-function closesFence(text: string, line: Line, fence: string): boolean {
+function closesFence(text: TextAccess, line: Line, fence: string): boolean {
   const content = text.slice(line.start, line.end).trim();
   return content.length >= fence.length && content.length <= fence.length + 64 && [...content].every((char) => char === fence[0]);
 }
 
 /** The document's paragraphs and fenced code blocks, in order. */
-export function splitBlocks(text: string): TextUnit[] {
+export function splitBlocks(text: TextAccess): TextUnit[] {
   const blocks: TextUnit[] = [];
   let open: { start: number; end: number } | undefined;
   let fence: { marker: string; start: number } | undefined;
@@ -83,7 +84,7 @@ export function splitBlocks(text: string): TextUnit[] {
 }
 
 /** `splitBlocks`, with every paragraph longer than `maxLength` cut into chunks. */
-export function splitUnits(text: string, maxLength = MAX_UNIT_LENGTH): TextUnit[] {
+export function splitUnits(text: TextAccess, maxLength = MAX_UNIT_LENGTH): TextUnit[] {
   const units: TextUnit[] = [];
   for (const block of splitBlocks(text)) {
     if (block.code || block.end - block.start <= maxLength) units.push(block);
@@ -92,7 +93,7 @@ export function splitUnits(text: string, maxLength = MAX_UNIT_LENGTH): TextUnit[
   return units;
 }
 
-function* chunkRange(text: string, start: number, end: number, maxLength: number): Generator<{ start: number; end: number }> {
+function* chunkRange(text: TextAccess, start: number, end: number, maxLength: number): Generator<{ start: number; end: number }> {
   let from = start;
   while (end - from > maxLength) {
     const cut = cutPoint(text, from, from + maxLength);
@@ -103,7 +104,7 @@ function* chunkRange(text: string, start: number, end: number, maxLength: number
 }
 
 /** Where to end a chunk in `(from, limit]`: after a sentence if possible, else after a space. */
-function cutPoint(text: string, from: number, limit: number): number {
+function cutPoint(text: TextAccess, from: number, limit: number): number {
   const floor = from + (limit - from) / 2;
   let space = -1;
   for (let index = limit; index > floor; index--) {

@@ -3,32 +3,19 @@
  * and the host, and bad input must become a clear error, never a harper call on garbage.
  */
 import * as v from 'valibot';
-import { MAX_DOCUMENT_LENGTH, type DocumentChange } from '../../common/document.ts';
 import { Errors } from '../../common/errors.ts';
 import type { RequestOf } from '../../common/rpc.ts';
-import type { GrammarApi, OpenRequest } from '../../common/task-api.ts';
+import type { GrammarApi } from '../../common/task-api.ts';
+
+/** Open and change are checked as every text task checks them. */
+export { parseChange, parseOpen as parseOpenRequest } from '../text/requests.ts';
 
 export type CheckRequest = RequestOf<GrammarApi['check']>;
 
-const MAX_EDITS = 10_000;
 const MAX_RULES = 2_000;
 /** More shards than any machine's cores would only be a malformed request. */
 const MAX_SHARDS = 1_024;
 const Count = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
-const Uri = v.pipe(v.string(), v.minLength(1), v.maxLength(4_096));
-
-const OpenRequestSchema = v.object({
-  uri: Uri,
-  version: Count,
-  text: v.pipe(v.string(), v.maxLength(MAX_DOCUMENT_LENGTH)),
-  path: v.nullable(v.pipe(v.string(), v.maxLength(4_096))),
-});
-
-const ChangeSchema = v.object({
-  uri: Uri,
-  version: Count,
-  edits: v.pipe(v.array(v.object({ offset: Count, length: Count, text: v.pipe(v.string(), v.maxLength(MAX_DOCUMENT_LENGTH)) })), v.maxLength(MAX_EDITS)),
-});
 
 const CheckSchema = v.object({
   version: Count,
@@ -56,14 +43,6 @@ function parse<S extends v.GenericSchema>(schema: S, value: unknown, what: strin
   const issue = result.issues[0];
   const where = issue ? v.getDotPath(issue) : null;
   throw Errors.invalidInput(what, `${where ? `${where}: ` : ''}${issue?.message ?? 'malformed request'}`);
-}
-
-export function parseOpenRequest(value: unknown): OpenRequest {
-  return parse(OpenRequestSchema, value, 'open request');
-}
-
-export function parseChange(value: unknown): DocumentChange {
-  return parse(ChangeSchema, value, 'change');
 }
 
 export function parseCheckRequest(value: unknown): CheckRequest {

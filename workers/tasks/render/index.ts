@@ -5,8 +5,8 @@
 import type { TaskFactory } from '../../common/task-api.ts';
 import { RenderTask } from './render-task.ts';
 
-export const createTask: TaskFactory<'render'> = () => {
-  const task = new RenderTask();
+export const createTask: TaskFactory<'render'> = (context) => {
+  const task = new RenderTask(context.document);
   // Bound here so a host may call the methods detached from the object.
   return Promise.resolve({
     open: (request) => task.open(request),

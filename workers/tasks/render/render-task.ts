@@ -2,10 +2,10 @@
  * The render task: the document's preview blocks, line map, outline and counts, computed
  * incrementally for each version it is asked for.
  */
-import type { DocumentChange } from '../../common/document.ts';
+import type { SharedDocumentReader } from '../../common/shared-document/document-reader.ts';
 import type { OpenRequest, OutlineEntry, PreviewBlock, RenderApi, RenderResult } from '../../common/task-api.ts';
 import { createPacer } from '../text/cooperative.ts';
-import { parseChange, parseOpen, parseVersion } from '../text/requests.ts';
+import { parseChange, parseOpen, parseVersion, type DocumentNotice } from '../text/requests.ts';
 import { SerialQueue } from '../text/serial-queue.ts';
 import { TaskDocument } from '../text/task-document.ts';
 import { WORDS_PER_MINUTE } from './block-stats.ts';
@@ -54,8 +54,13 @@ export function assembleResult(uri: string, version: number, update: PreviewUpda
 
 export class RenderTask implements RenderApi {
   readonly #queue = new SerialQueue();
-  readonly #document = new TaskDocument();
+  readonly #document: TaskDocument;
   readonly #preview = new IncrementalPreview();
+
+  /** `shared`: the host's document, read in place, when the task runs in a thread or inline host. */
+  constructor(shared?: SharedDocumentReader) {
+    this.#document = new TaskDocument(shared);
+  }
 
   async open(request: OpenRequest): Promise<void> {
     const snapshot = parseOpen(request);
@@ -64,7 +69,7 @@ export class RenderTask implements RenderApi {
     });
   }
 
-  async change(request: DocumentChange): Promise<void> {
+  async change(request: DocumentNotice): Promise<void> {
     const change = parseChange(request);
     await this.#queue.run('edit', () => {
       this.#document.apply(change);
@@ -74,8 +79,9 @@ export class RenderTask implements RenderApi {
   async render(request: { readonly version: number }, signal: AbortSignal): Promise<RenderResult> {
     const { version } = parseVersion(request);
     return await this.#queue.run('job', async () => {
-      const document = this.#document.at('render', version);
-      const { uri, version: current, text } = document;
+      // The preview shows the whole document, so the whole text is read: validated at once, so
+      // that everything after works on a string that is exactly one version.
+      const { uri, version: current, text } = await this.#document.read('render', version, (view) => ({ uri: view.uri, version: view.version, text: view.text() }));
       const pacer = createPacer('render', signal, () => this.#queue.hasWaitingEdits());
       const update = await this.#preview.update(text, pacer);
       return assembleResult(uri, current, update);

@@ -17,7 +17,7 @@ export const createTask: TaskFactory<'spellcheck'> = async (context) => {
     PersonalDictionary.load(init.dataDir, log),
   ]);
   log(`dictionary loaded in ${Math.round(performance.now() - startedAt)} ms, ${personal.words().length} personal words`);
-  const task = new SpellcheckTask(speller, personal);
+  const task = new SpellcheckTask(speller, personal, context.document);
   // Bound here so a host may call the methods detached from the object.
   return {
     open: (request) => task.open(request),

@@ -1,12 +1,17 @@
 /**
- * Per-line spelling results, kept across edits. Each line remembers the context it was checked
- * in (code fence, prose …) and the context it hands on; an edit replaces the records of the
- * lines it touches with empty ones, and a check re-checks a line only when its record is empty
- * or the context arriving at it changed (typing ``` re-checks the lines the fence now covers).
+ * Per-line spelling results, kept from check to check by content. A line's record is found by a
+ * hash of its text and of the context it is checked in (code fence, prose …), computed in place in
+ * the document's buffer: an unchanged line costs a hash and no copy, and only lines whose text or
+ * incoming context is new are read out and checked (typing ``` re-checks the lines the fence now
+ * covers). Nothing depends on edit offsets, so a task that reads a shared document that is ahead
+ * of the changes it was told of gets the same results as one that follows every edit.
+ *
+ * A record is stored under the hash of the very string it was computed from, never under an
+ * in-place hash read separately: a torn read can then cost a cache miss, never a wrong record.
  */
-import type { TextEdit } from '../../common/document.ts';
+import type { DocumentView } from '../../common/shared-document/document-reader.ts';
+import { hashUnits } from '../../common/shared-document/document-reader.ts';
 import type { Pacer } from '../text/cooperative.ts';
-import { countLineBreaks, lineAt } from '../text/line-index.ts';
 import { classifyLine, DOCUMENT_START, scanLine, type LineContext, type WordGroup } from './tokenizer.ts';
 
 /** Lines longer than this (UTF-16 units) are not checked; the result says so. */
@@ -38,60 +43,66 @@ export function issuesOf(group: WordGroup, isCorrect: (word: string) => boolean)
   return group.parts.filter((part) => !isCorrect(part.text)).map((part) => ({ start: part.start, end: part.end, word: part.text }));
 }
 
-function lineText(text: string, starts: readonly number[], line: number): string {
-  const start = starts[line] ?? text.length;
-  const next = starts[line + 1];
-  return text.slice(start, next === undefined ? text.length : next - 1);
+/** A 32-bit seed per context, so the same line in another context has another key. */
+const contextSeeds = new Map<LineContext, number>();
+function seedOf(context: LineContext): number {
+  let seed = contextSeeds.get(context);
+  if (seed === undefined) {
+    seed = hashUnits(context) % 2 ** 32 | 0;
+    contextSeeds.set(context, seed);
+  }
+  return seed;
 }
 
 export class LineChecker {
-  #records: (LineRecord | undefined)[] = [undefined];
+  /** Records by key (see `seedOf`): after a full check, exactly those of the checked version's lines. */
+  #records = new Map<number, LineRecord>();
+  /** Each line's record as of the last full check, and (typed, to stay small) where the line started. */
+  #lineRecords: LineRecord[] = [];
+  #lineStarts = new Int32Array(0);
 
-  /** Forgets every line: a new document of `lineCount` lines. */
-  reset(lineCount: number): void {
-    this.#records = new Array<LineRecord | undefined>(lineCount).fill(undefined);
+  /** Forgets every record: the next check checks every line. */
+  reset(): void {
+    this.#records.clear();
+    this.#lineRecords = [];
+    this.#lineStarts = new Int32Array(0);
   }
 
-  /**
-   * Replaces the records of the lines `edits` touch. `starts` are the line starts of the text
-   * the edits apply to (offsets refer to it); applying from the last edit keeps earlier line
-   * numbers valid.
-   */
-  applyEdits(starts: readonly number[], edits: readonly TextEdit[]): void {
-    const ordered = [...edits].sort((a, b) => b.offset - a.offset);
-    for (const edit of ordered) {
-      const first = lineAt(starts, edit.offset);
-      const last = lineAt(starts, edit.offset + edit.length);
-      const fresh = new Array<LineRecord | undefined>(countLineBreaks(edit.text) + 1).fill(undefined);
-      // concat, not splice(...fresh): a paste of many lines would overflow the argument stack.
-      this.#records = this.#records.slice(0, first).concat(fresh, this.#records.slice(last + 1));
-    }
+  /** Forgets the records for which `predicate` holds, so the next check re-checks their lines. */
+  invalidate(predicate: (issues: readonly LineIssue[]) => boolean): void {
+    for (const [key, record] of this.#records) if (predicate(record.issues)) this.#records.delete(key);
   }
 
-  /** Forgets the lines for which `predicate` holds, so the next check re-checks them. */
-  invalidate(text: string, starts: readonly number[], predicate: (line: string, issues: readonly LineIssue[]) => boolean): void {
-    this.#records.forEach((record, line) => {
-      if (record && predicate(lineText(text, starts, line), record.issues)) this.#records[line] = undefined;
-    });
-  }
-
-  /** Re-checks what needs it. Cancelling keeps every line checked so far. */
-  async check(text: string, starts: readonly number[], isCorrect: (word: string) => boolean, pacer: Pacer): Promise<LineCheck> {
-    if (this.#records.length !== starts.length) throw new Error(`spellcheck line records (${this.#records.length}) out of step with the document (${starts.length} lines)`);
+  /** Checks what needs it, reading `view` in place. Cancelling keeps every line checked so far. */
+  async check(view: DocumentView, isCorrect: (word: string) => boolean, pacer: Pacer): Promise<LineCheck> {
+    const kept = new Map<number, LineRecord>();
+    const records = new Array<LineRecord>(view.lineCount);
+    const starts = new Int32Array(view.lineCount);
     let context = DOCUMENT_START;
     let checkedLines = 0;
-    for (let line = 0; line < starts.length; line++) {
-      const record = this.#records[line];
-      if (record && record.entry === context) {
-        context = record.exit;
-        continue;
+    for (let line = 0; line < view.lineCount; line++) {
+      const start = view.lineStart(line);
+      const end = view.lineEnd(line);
+      const seed = seedOf(context);
+      const key = view.hashRange(start, end, seed);
+      let record = kept.get(key) ?? this.#records.get(key);
+      if (!record) {
+        await pacer.checkpoint();
+        view.assertCurrent();
+        const text = view.slice(start, end);
+        record = this.#checkLine(text, context, isCorrect);
+        this.#records.set(hashUnits(text, seed), record);
+        checkedLines += 1;
       }
-      await pacer.checkpoint();
-      const fresh = this.#checkLine(lineText(text, starts, line), context, isCorrect);
-      this.#records[line] = fresh;
-      context = fresh.exit;
-      checkedLines += 1;
+      kept.set(key, record);
+      records[line] = record;
+      starts[line] = start;
+      context = record.exit;
     }
+    view.assertCurrent();
+    this.#records = kept;
+    this.#lineRecords = records;
+    this.#lineStarts = starts;
     return { checkedLines };
   }
 
@@ -104,20 +115,21 @@ export class LineChecker {
     return { entry, exit: next, issues: words.flatMap((group) => issuesOf(group, isCorrect)), skipped: false };
   }
 
-  /** Issues at document offsets, at most `limit` of them, and how many lines were skipped. */
-  collect(starts: readonly number[], limit: number): { issues: { start: number; end: number; word: string }[]; total: number; skippedLines: number } {
+  /** Issues of the last check at document offsets, at most `limit` of them, and how many lines were skipped. */
+  collect(limit: number): { issues: { start: number; end: number; word: string }[]; total: number; skippedLines: number } {
     const issues: { start: number; end: number; word: string }[] = [];
     let total = 0;
     let skippedLines = 0;
-    this.#records.forEach((record, line) => {
-      if (!record) return;
+    for (let line = 0; line < this.#lineRecords.length; line++) {
+      const record = this.#lineRecords[line];
+      const start = this.#lineStarts[line] ?? 0;
+      if (!record) continue;
       if (record.skipped) skippedLines += 1;
       total += record.issues.length;
-      const base = starts[line] ?? 0;
       for (const issue of record.issues) {
-        if (issues.length < limit) issues.push({ start: base + issue.start, end: base + issue.end, word: issue.word });
+        if (issues.length < limit) issues.push({ start: start + issue.start, end: start + issue.end, word: issue.word });
       }
-    });
+    }
     return { issues, total, skippedLines };
   }
 }

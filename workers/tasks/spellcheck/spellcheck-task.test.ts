@@ -70,7 +70,8 @@ describe('spellcheck task', () => {
     await task.change({ uri, version: 3, edits: [{ offset: 0, length: 0, text: '```\n' }] }, never);
     const fenced = await task.check({ version: 3 }, never);
     expect(fenced.issues).toEqual([]);
-    expect(fenced.checkedLines).toBe(6);
+    // Six lines, all now in the fence: the two empty ones are one line of content, checked once.
+    expect(fenced.checkedLines).toBe(5);
   });
 
   it('refuses bad requests with clear errors', async () => {

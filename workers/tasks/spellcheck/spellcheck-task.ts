@@ -2,11 +2,10 @@
  * The spellcheck task: nspell over the prose of the document, incrementally by line, with
  * budgeted suggestions and a personal dictionary shared by every host of this task.
  */
-import type { DocumentChange } from '../../common/document.ts';
+import type { SharedDocumentReader } from '../../common/shared-document/document-reader.ts';
 import type { OpenRequest, SpellcheckApi, SpellResult, Suggestions } from '../../common/task-api.ts';
 import { createPacer } from '../text/cooperative.ts';
-import { lineStarts } from '../text/line-index.ts';
-import { parseChange, parseOpen, parseVersion, parseWord } from '../text/requests.ts';
+import { parseChange, parseOpen, parseVersion, parseWord, type DocumentNotice } from '../text/requests.ts';
 import { SerialQueue } from '../text/serial-queue.ts';
 import { TaskDocument } from '../text/task-document.ts';
 import { LineChecker, MAX_LINE_LENGTH } from './line-checker.ts';
@@ -32,15 +31,16 @@ export class SpellcheckTask implements SpellcheckApi {
   readonly #speller: Speller;
   readonly #personal: PersonalDictionary;
   readonly #queue = new SerialQueue();
-  readonly #document = new TaskDocument();
+  readonly #document: TaskDocument;
   readonly #lines = new LineChecker();
   readonly #verdicts = new Map<string, boolean>();
   readonly #suggestions = new Map<string, Suggestions>();
-  #starts: number[] = [0];
 
-  constructor(speller: Speller, personal: PersonalDictionary) {
+  /** `shared`: the host's document, read in place, when the task runs in a thread or inline host. */
+  constructor(speller: Speller, personal: PersonalDictionary, shared?: SharedDocumentReader) {
     this.#speller = speller;
     this.#personal = personal;
+    this.#document = new TaskDocument(shared);
   }
 
   readonly #isCorrect = (word: string): boolean => {
@@ -57,37 +57,28 @@ export class SpellcheckTask implements SpellcheckApi {
 
   async open(request: OpenRequest): Promise<void> {
     const snapshot = parseOpen(request);
-    await this.#queue.run('edit', () => {
-      // A host re-primes with the text the task already has after a restart or repair: keep
-      // the lines checked so far then.
-      const unchanged = this.#document.peek()?.text === snapshot.text;
-      const document = this.#document.open(snapshot);
-      if (unchanged) return;
-      this.#starts = lineStarts(document.text);
-      this.#lines.reset(this.#starts.length);
-    });
+    // A host re-primes after a restart or repair: lines it already checked are found by content.
+    await this.#queue.run('edit', () => this.#document.open(snapshot));
   }
 
-  async change(request: DocumentChange): Promise<void> {
+  async change(request: DocumentNotice): Promise<void> {
     const change = parseChange(request);
     await this.#queue.run('edit', () => {
-      const before = this.#starts;
-      if (!this.#document.apply(change)) return;
-      this.#lines.applyEdits(before, change.edits);
-      this.#starts = lineStarts(this.#document.current('change').text);
+      this.#document.apply(change);
     });
   }
 
   async check(request: { readonly version: number }, signal: AbortSignal): Promise<SpellResult> {
     const { version } = parseVersion(request);
     return await this.#queue.run('job', async () => {
-      const document = this.#document.at('check', version);
       this.#applyPersonalChange(await this.#personal.refresh());
       const pacer = createPacer('check', signal, () => this.#queue.hasWaitingEdits());
-      const { checkedLines } = await this.#lines.check(document.text, this.#starts, this.#isCorrect, pacer);
-      const { issues, total, skippedLines } = this.#lines.collect(this.#starts, MAX_ISSUES);
-      const degraded = describeLimits(skippedLines, total);
-      return { uri: document.uri, version: document.version, issues, checkedLines, ...(degraded === undefined ? {} : { degraded }) };
+      return this.#document.read('check', version, async (view) => {
+        const { checkedLines } = await this.#lines.check(view, this.#isCorrect, pacer);
+        const { issues, total, skippedLines } = this.#lines.collect(MAX_ISSUES);
+        const degraded = describeLimits(skippedLines, total);
+        return { uri: view.uri, version: view.version, issues, checkedLines, ...(degraded === undefined ? {} : { degraded }) };
+      });
     });
   }
 
@@ -132,19 +123,12 @@ export class SpellcheckTask implements SpellcheckApi {
 
   /**
    * A word that became correct can only remove issues: lines with issues are re-checked. A word
-   * that became incorrect can appear anywhere: lines containing it (any case) are re-checked.
+   * that became incorrect can appear anywhere: every line is re-checked (a rare, deliberate act).
    */
   #applyPersonalChange({ added, removed }: PersonalChange): void {
     if (added.length === 0 && removed.length === 0) return;
     this.#suggestions.clear();
-    const text = this.#document.peek()?.text;
-    if (text === undefined) return;
-    const gone = removed.map((word) => word.toLowerCase());
-    this.#lines.invalidate(text, this.#starts, (line, issues) => {
-      if (added.length > 0 && issues.length > 0) return true;
-      if (gone.length === 0) return false;
-      const lower = line.toLowerCase();
-      return gone.some((word) => lower.includes(word));
-    });
+    if (removed.length > 0) this.#lines.reset();
+    else this.#lines.invalidate((issues) => issues.length > 0);
   }
 }

@@ -4,9 +4,29 @@
  * the task's document as it was.
  */
 import * as v from 'valibot';
-import { MAX_DOCUMENT_LENGTH, type DocumentChange } from '../../common/document.ts';
+import { MAX_DOCUMENT_LENGTH } from '../../common/document.ts';
 import { Errors } from '../../common/errors.ts';
 import type { OpenRequest } from '../../common/task-api.ts';
+
+/**
+ * An open as a task receives it: with the text for a host that keeps its own copy, without it for
+ * one that reads the host's shared document (see task-document.ts).
+ */
+export type OpenNotice = Omit<OpenRequest, 'text'> & { readonly text?: string };
+
+/** An edit as a task receives it: with its text, or (shared document) only how many units it inserted. */
+export interface EditNotice {
+  readonly offset: number;
+  readonly length: number;
+  readonly text?: string;
+  readonly insertedLength?: number;
+}
+
+export interface DocumentNotice {
+  readonly uri: string;
+  readonly version: number;
+  readonly edits: readonly EditNotice[];
+}
 
 /** Longest word a task accepts for suggestions or the personal dictionary. */
 export const MAX_WORD_LENGTH = 256;
@@ -15,12 +35,15 @@ const MAX_EDITS = 50_000;
 
 const count = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
 const uri = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_URI_LENGTH));
-const edit = v.object({ offset: count, length: count, text: v.string() });
+const edit = v.union([
+  v.object({ offset: count, length: count, text: v.string() }),
+  v.object({ offset: count, length: count, insertedLength: count }),
+]);
 
 const openSchema = v.object({
   uri,
   version: count,
-  text: v.pipe(v.string(), v.maxLength(MAX_DOCUMENT_LENGTH)),
+  text: v.optional(v.pipe(v.string(), v.maxLength(MAX_DOCUMENT_LENGTH))),
   path: v.nullable(v.pipe(v.string(), v.maxLength(MAX_URI_LENGTH))),
 });
 const changeSchema = v.object({ uri, version: count, edits: v.pipe(v.array(edit), v.maxLength(MAX_EDITS)) });
@@ -44,8 +67,8 @@ function parse<S extends v.GenericSchema>(schema: S, what: string, value: unknow
   throw Errors.invalidInput(what, `${where ? `${where}: ` : ''}${issue.message}`);
 }
 
-export const parseOpen = (value: unknown): OpenRequest => parse(openSchema, 'open request', value);
-export const parseChange = (value: unknown): DocumentChange => parse(changeSchema, 'change', value);
+export const parseOpen = (value: unknown): OpenNotice => parse(openSchema, 'open request', value);
+export const parseChange = (value: unknown): DocumentNotice => parse(changeSchema, 'change', value);
 export const parseVersion = (value: unknown): { version: number } => parse(versionSchema, 'request', value);
 /** A word for suggestions or the personal dictionary, trimmed. */
 export const parseWord = (value: unknown): string => parse(wordSchema, 'word', value).word;
