@@ -94,7 +94,7 @@ async function loadAndType(page: Page, go: () => Promise<unknown>, key: string):
   return { ...marks, 'typed key landed': landed };
 }
 
-const { values } = parseArgs({ options: { model: { type: 'string', default: 'threads' }, runs: { type: 'string', default: '3' } } });
+const { values } = parseArgs({ options: { model: { type: 'string', default: 'threads' }, runs: { type: 'string', default: '3' }, 'no-tasks': { type: 'boolean', default: false } } });
 const preset = PRESETS.find((candidate) => candidate.id === (values.model as PresetId));
 if (!preset) throw new Error(`unknown model ${values.model}`);
 const rows = new Map<string, { cold: number[]; reload: number[] }>();
@@ -107,7 +107,8 @@ const add = (phase: 'cold' | 'reload', figures: Record<string, number>) => {
 };
 for (let run = 0; run < Number(values.runs); run++) {
   const browser = await launchBrowser();
-  const web = await startBenchWebHost(preset.model, []);
+  // --no-tasks: the host serves the page and answers, but starts no task host: their share of the page's start.
+  const web = await startBenchWebHost(preset.model, [], values['no-tasks'] ? ['--no-tasks'] : []);
   try {
     const session = await browser.context.newCDPSession(browser.page);
     let figures: Record<string, number> = {};
@@ -126,6 +127,6 @@ for (let run = 0; run < Number(values.runs); run++) {
   }
 }
 const format = (samples: number[]) => (samples.length ? `${median(samples).toFixed(1)}` : '—');
-console.log(`| ${preset.id}, ${values.runs} runs, medians (ms; bytes for bytes rows) | cold, fresh profile | reload, tasks running |`);
+console.log(`| ${preset.id}${values['no-tasks'] ? ' (no tasks)' : ''}, ${values.runs} runs, medians (ms; bytes for bytes rows) | cold, fresh profile | reload, tasks running |`);
 console.log('|---|---|---|');
 for (const [name, row] of [...rows].sort((a, b) => (median(a[1].cold) || 0) - (median(b[1].cold) || 0))) console.log(`| ${name} | ${format(row.cold)} | ${format(row.reload)} |`);
