@@ -7,13 +7,13 @@ import { join } from 'node:path';
 import { HOST_KINDS, TASK_IDS } from '../workers/common/tasks.ts';
 import { sampleDocument } from '../workers/tasks/text/sample-document.ts';
 import { launchBrowser, type BrowserSession } from '../test/browser/harness.ts';
-import { measureStartup } from './browser/startup.ts';
+import { measureStartup, measureStartupControls } from './browser/startup.ts';
 import { measureSwitching } from './browser/switching.ts';
 import { measureBareTyping, measureTyping } from './browser/typing.ts';
 import { installPageProbe } from './browser/page-probes.ts';
 import { runBenchChild, type ChildSink } from './child.ts';
 import { ContentionMeter } from './machine.ts';
-import { BARE_MONACO } from './budgets.ts';
+import { BARE_CONTROL, BARE_MONACO } from './budgets.ts';
 import type { BenchOptions } from './options.ts';
 import type { Measurement } from './results.ts';
 
@@ -93,11 +93,27 @@ function browserJob(label: string, weight: number, key: string, browser: () => P
   };
 }
 
+/** A browser scenario that launches its own Chromium (fresh profiles), with the machine's load recorded. */
+function ownBrowserJob(label: string, weight: number, key: string, measure: () => Promise<Measurement[]>): Job {
+  return {
+    label,
+    weight,
+    async run(sink) {
+      const meter = new ContentionMeter(process.pid);
+      await meter.begin();
+      sink.measurements(await measure());
+      sink.contention(key, await meter.end());
+    },
+  };
+}
+
 export function browserJobs(context: JobContext, browser: () => Promise<BrowserSession>): Job[] {
   const { plan } = context.options;
   const jobs: Job[] = [];
   if (wants(context.options, 7)) {
-    for (const column of plan.startupModels) jobs.push(browserJob(`scenario 7 · start-up · ${column}`, 5 * plan.startupRepeats, `7:${column}`, browser, (session) => measureStartup(session.page, column, plan.startupRepeats)));
+    // Each repeat in its own fresh Chromium (measureStartup launches it), not the shared one.
+    for (const column of plan.startupModels) jobs.push(ownBrowserJob(`scenario 7 · start-up · ${column}`, 9 * plan.startupRepeats, `7:${column}`, () => measureStartup(column, plan.startupRepeats)));
+    jobs.push(ownBrowserJob(`scenario 7 · start-up · ${BARE_CONTROL}`, 4 * Math.max(3, plan.startupRepeats), `7:${BARE_CONTROL}`, () => measureStartupControls(Math.max(3, plan.startupRepeats))));
   }
   if (wants(context.options, 5)) {
     const document = sampleDocument(plan.documentKb * 1024, 5);

@@ -27,7 +27,7 @@ export interface BenchWebHost {
   stop(): Promise<void>;
 }
 
-export async function startBenchWebHost(model: IsolationModel, files: readonly { name: string; text: string }[]): Promise<BenchWebHost> {
+export async function startBenchWebHost(model: IsolationModel, files: readonly { name: string; text: string }[], args: readonly string[] = []): Promise<BenchWebHost> {
   const root = await mkdtemp(join(tmpdir(), 'forkpad-bench-web-'));
   const workspace = join(root, 'workspace');
   const dataDir = join(root, 'data');
@@ -35,7 +35,7 @@ export async function startBenchWebHost(model: IsolationModel, files: readonly {
   await writeFile(join(dataDir, SETTINGS_FILE), JSON.stringify({ model }));
   await Promise.all(files.map((file) => writeFile(join(workspace, file.name), file.text)));
   const spawnedAt = performance.now();
-  const host = await startWebHost({ workspace, dataDir });
+  const host = await startWebHost({ workspace, dataDir, args });
   const urlAt = performance.now();
   const readyAt = new Map<TaskId, number>();
   const placed = new Map<TaskId, PlacedTask>();

@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, realpath, rm, utimes, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { serveStatic, warmStaticFiles } from './static-files.ts';
+import { cacheControlOf, serveStatic, warmStaticFiles } from './static-files.ts';
 
 let root: string;
 let server: Server;
@@ -44,6 +44,17 @@ describe('serveStatic', () => {
     const later = new Date(Date.now() + 5000);
     await utimes(file, later, later);
     expect(await (await fetch(`${base}/assets/app.js`)).text()).toBe('export const version = 22;');
+  });
+
+  it('lets the browser keep content-hashed bundles, never the page, and revalidate the rest', async () => {
+    await writeFile(join(root, 'assets', 'app-C25ENE_L.js'), 'export const hashed = true;');
+    const hashed = await fetch(`${base}/assets/app-C25ENE_L.js`);
+    expect(hashed.headers.get('cache-control')).toBe('private, max-age=31536000, immutable');
+    expect((await fetch(`${base}/index.html`)).headers.get('cache-control')).toBe('no-store');
+    expect((await fetch(`${base}/assets/app.js`)).headers.get('cache-control')).toBe('no-cache');
+    expect(cacheControlOf('/r/assets/codicon-DF1abBS2.ttf', 'font/ttf')).toMatch(/immutable/);
+    expect(cacheControlOf('/r/assets/index.html-DF1abBS2.htm', 'text/html; charset=utf-8')).toBe('no-store');
+    expect(cacheControlOf('/r/lib-DF1abBS2.js', 'text/javascript')).toBe('no-cache'); // Not under assets/.
   });
 
   it('says why when the renderer cannot be read ahead of time', async () => {

@@ -44,6 +44,21 @@ export async function warmStaticFiles(root: string, log: (line: string) => void)
   }
 }
 
+/** A bundle Vite named by its content (`app-C25ENE_L.js`): its bytes never change under that name. */
+const CONTENT_HASHED = /[\\/]assets[\\/][^\\/]+-[\w-]{8}\.[a-z0-9]+$/i;
+
+/**
+ * The page carries the token and is built per version: never stored. A content-hashed bundle is
+ * kept for a year without asking again (private: it is served only to the token's cookie). Under
+ * `no-cache`, with no validator to answer 304, every load downloaded the 3.4 MB app bundle again,
+ * and a re-downloaded script loses Chromium's V8 code cache, so every reload parsed and compiled
+ * Monaco from scratch (docs/performance.md, start-up). Anything else is revalidated.
+ */
+export function cacheControlOf(file: string, type: string): string {
+  if (type.startsWith('text/html')) return 'no-store';
+  return CONTENT_HASHED.test(file) ? 'private, max-age=31536000, immutable' : 'no-cache';
+}
+
 /** Sends a short plain-text answer with the security headers. */
 export function sendText(response: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
   response.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
@@ -63,8 +78,7 @@ export async function serveStatic(root: string, request: IncomingMessage, respon
     ...extraHeaders,
     'Content-Type': type,
     'Content-Length': String(body?.length ?? size),
-    // The page carries the token and is built per version: never cache it. Bundles are content-hashed.
-    'Cache-Control': type.startsWith('text/html') ? 'no-store' : 'no-cache',
+    'Cache-Control': cacheControlOf(resolved.file, type),
   });
   response.end(body);
 }

@@ -5,7 +5,7 @@
  * of the budget and Forkpad came near enough to it, and never silently.
  */
 import { describe, expect, it } from 'vitest';
-import { BARE_MONACO, checkBudgets, ROWS } from '../../bench/budgets.ts';
+import { BARE_CONTROL, BARE_MONACO, checkBudgets, ROWS } from '../../bench/budgets.ts';
 import { resultsMarkdown } from '../../bench/report/markdown.ts';
 import type { BenchRun, Measurement } from '../../bench/results.ts';
 
@@ -148,5 +148,33 @@ describe('the typing budget and the bare-Monaco floor', () => {
     const unmeasured = verdicts(typing({ threads: 24, processes: 24, mix: 24 }, 25));
     expect(unmeasured.byColumn.mix).toMatchObject({ passed: false });
     expect(unmeasured.byColumn.mix?.why).toMatch(/no machine floor was measured/);
+  });
+});
+
+describe('the start-up budget and its bare controls', () => {
+  const startup = (forkpad: number, bare?: number): Measurement[] => [
+    ...['threads', 'processes', 'mix'].map((column) => ({ scenario: 7, row: ROWS.typingReady, column, value: forkpad, unit: 'ms' as const })),
+    { scenario: 7, row: ROWS.blankPageLoad, column: BARE_CONTROL, value: 40, unit: 'ms' },
+    ...(bare === undefined ? [] : [{ scenario: 7, row: ROWS.typingReady, column: BARE_CONTROL, value: bare, unit: 'ms' as const }]),
+  ];
+  const verdicts = (items: Measurement[]) => checkBudgets(items, new Set([7]), undefined, () => undefined).filter((verdict) => verdict.budget === 'startup-typing');
+
+  it('names the controls in a miss and never excuses it, whichever side is slow', () => {
+    for (const verdict of verdicts(startup(1_400, 600))) {
+      expect(verdict.passed).toBe(false);
+      expect(verdict.why).toMatch(/a blank page loads in 40ms; bare Monaco takes a typed key after 600ms \(Forkpad 2\.33× that\) — the bare editor meets it: the miss is Forkpad’s own/);
+    }
+    for (const verdict of verdicts(startup(1_400, 1_200))) {
+      expect(verdict.passed).toBe(false);
+      expect(verdict.why).toMatch(/the bare editor misses it too: this machine is slow, and the miss still counts/);
+    }
+    expect(verdicts(startup(1_400))[0]?.why).toMatch(/bare Monaco takes a typed key after: not measured/);
+  });
+
+  it('says nothing more about a budget met', () => {
+    for (const verdict of verdicts(startup(800, 600))) {
+      expect(verdict).toMatchObject({ passed: true, measured: 800 });
+      expect(verdict.why ?? '').not.toMatch(/bare controls/);
+    }
   });
 });

@@ -40,6 +40,8 @@ export interface WebHostOptions {
   readonly workspace?: string;
   readonly dataDir?: string;
   readonly entry?: string;
+  /** More command-line flags for the host (e.g. `--no-tasks`). */
+  readonly args?: readonly string[];
 }
 
 function exited(child: ChildProcess): Promise<void> {
@@ -52,7 +54,7 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first (npm test does)`);
   const workspace = options.workspace ?? (await mkdtemp(join(tmpdir(), 'forkpad-workspace-')));
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'forkpad-data-')));
-  const child = spawn(NODE, [entry, '--workspace', workspace, '--port', '0', '--data-dir', dataDir], {
+  const child = spawn(NODE, [entry, '--workspace', workspace, '--port', '0', '--data-dir', dataDir, ...(options.args ?? [])], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

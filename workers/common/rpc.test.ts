@@ -61,8 +61,7 @@ describe('rpc over a real MessageChannel', () => {
     const server = serveRpc(calleePort, calc, { label: 'calc' });
     const client = createRpcClient<CalcApi>(callerPort, { label: 'calc' });
     await expect(client.api.slow({ ms: 5_000 }, { timeoutMs: 50 })).rejects.toMatchObject({ code: 'TIMEOUT' });
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(server.inFlight()).toBe(0);
+    await expect.poll(() => server.inFlight()).toBe(0);
     const pending = client.api.slow({ ms: 5_000 });
     client.close();
     await expect(pending).rejects.toMatchObject({ code: 'CLOSED' });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { HostProbe } from './host-probe.ts';
 import { JobMeter, percentile } from './job-meter.ts';
 import { clampProbeInterval, Poller } from './poller.ts';
@@ -11,6 +11,9 @@ describe('poller', () => {
   });
 
   it('re-arms only after the previous poll finished, so polls never overlap', async () => {
+    // On the fake clock: with real timers a busy machine fires them late and the count drifts.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    onTestFinished(() => void vi.useRealTimers());
     let running = 0;
     let overlapped = false;
     let polls = 0;
@@ -26,11 +29,10 @@ describe('poller', () => {
       () => undefined,
     );
     poller.start();
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await vi.advanceTimersByTimeAsync(1_500);
     poller.stop();
     expect(overlapped).toBe(false);
-    expect(polls).toBeGreaterThanOrEqual(2);
-    expect(polls).toBeLessThanOrEqual(3); // 650 ms per cycle, not 250.
+    expect(polls).toBe(2); // At 250 and 900 ms: 650 ms per cycle, not 250.
   });
 });
 
@@ -83,6 +85,8 @@ describe('first samples say "measuring"', () => {
   });
 
   it('task rates are null until two readings of the same host exist', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    onTestFinished(() => void vi.useRealTimers());
     const meter = new JobMeter();
     let cpuTimeMs = 100;
     const host = { key: {}, pid: 1, threadId: 2, spawnToReadyMs: 30, roundTripMs: 0.2, usage: () => Promise.resolve({ cpuTimeMs, memory: null }) };
@@ -101,13 +105,12 @@ describe('first samples say "measuring"', () => {
     };
     const probe = new TaskProbe();
     expect(await probe.sample(source)).toMatchObject({ cpuPercent: null, jobsPerSecond: null, cpuTimeMs: 100 });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await vi.advanceTimersByTimeAsync(100);
     cpuTimeMs = 150;
     meter.record(1);
     const second = await probe.sample(source);
-    expect(second.cpuPercent).toBeGreaterThan(10);
-    expect(second.cpuPercent).toBeLessThan(60);
-    expect(second.jobsPerSecond).toBeGreaterThan(0);
+    expect(second.cpuPercent).toBeCloseTo(50); // 50 ms of CPU in 100 ms.
+    expect(second.jobsPerSecond).toBeCloseTo(10);
     current = { ...host, key: {} }; // A new host (a move or restart): measuring again.
     expect((await probe.sample(source)).cpuPercent).toBeNull();
   });

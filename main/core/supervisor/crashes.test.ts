@@ -81,7 +81,8 @@ describe('crashes', () => {
 
   it('rejects unfinished calls with a clear error when re-sending is off', async () => {
     const { probe } = await startWith('thread', { timings: { maxCrashResends: 0 } });
-    const inFlight = probe().add({ a: 1, b: 2, delayMs: 500 }).catch((error: unknown) => error);
+    // Long enough that a machine slow to run this test's timers cannot let it answer first.
+    const inFlight = probe().add({ a: 1, b: 2, delayMs: 8_000 }).catch((error: unknown) => error);
     await new Promise((resolve) => setTimeout(resolve, 50));
     void probe().injectFault({ kind: 'crash' }).catch(() => undefined);
     const error = await inFlight;

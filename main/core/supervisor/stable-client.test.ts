@@ -35,8 +35,7 @@ describe('stable client', () => {
     const heard: unknown[] = [];
     current.supervisor.on('render', 'shout' as never, (payload) => heard.push(payload));
     await current.probe().shout({ text: 'hello' });
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(heard).toEqual(['hello']);
+    await expect.poll(() => heard).toEqual(['hello']);
     expect(current.logs.some((line) => /^\[render process pid=\d+\] shouted hello$/.test(line))).toBe(true);
   });
 });

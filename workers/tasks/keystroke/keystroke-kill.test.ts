@@ -95,7 +95,10 @@ async function typeUntilKilled(task: TaskProcess, typist: Typist, killAfterMs: n
     if (uri === URI) typist.acked = Math.max(typist.acked, version);
   });
   const killAt = performance.now() + killAfterMs;
-  while (performance.now() < killAt) {
+  const ackedBefore = typist.acked;
+  // The kill waits for this round's first acknowledgement too, so a starved machine (the task
+  // not yet scheduled when the window ends) still tests a kill after durable keys, not before.
+  while (performance.now() < killAt || typist.acked === ackedBefore) {
     // Like the host: send without waiting for the answer, a few keys per event-loop turn.
     for (let key = 0; key < 3; key++) task.client.api.change(typist.next()).catch(() => undefined);
     await new Promise((done) => setTimeout(done, 2));

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import nspell from 'nspell';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { cpuTimeOf } from '../../../test/fixtures/cpu-time.ts';
 import { loadSpeller, type Speller } from './speller.ts';
 import { suggestWithin, withinTwoEdits } from './suggest.ts';
 import { DICTIONARY_ASSETS, never, newSpellcheckTask } from './test/task-harness.ts';
@@ -29,17 +30,13 @@ describe('budgeted suggestions', () => {
     expect(suggestWithin(speller, 'fuk', { budgetMs: 60_000, limit: 5 }).suggestions).not.toContain('fuck');
   });
 
-  it('stops at its budget and says the list is truncated', () => {
-    const startedAt = performance.now();
-    const cpuBefore = process.threadCpuUsage();
-    const outcome = suggestWithin(speller, 'xqzjvk', { budgetMs: 50, limit: 5 });
-    const cpu = process.threadCpuUsage(cpuBefore);
-    const elapsed = performance.now() - startedAt;
+  it('stops at its budget and says the list is truncated', async () => {
+    const { value: outcome, cpuMs } = await cpuTimeOf(() => suggestWithin(speller, 'xqzjvk', { budgetMs: 50, limit: 5 }));
     expect(outcome.truncated).toBe(true);
-    // nspell itself needs ~300 ms for this word. CPU time is the tight bound; wall time gets
-    // slack because other test files share the machine's two cores.
-    expect((cpu.user + cpu.system) / 1000).toBeLessThan(50 + 25);
-    expect(elapsed).toBeLessThan(50 + 150);
+    // nspell itself needs ~300 ms for this word. The budget is on the wall clock, so on a busy
+    // machine the search stops having used less CPU, never more: CPU time is the bound that
+    // holds whatever else runs (the wall-clock one lives with the budget's own clock test below).
+    expect(cpuMs).toBeLessThan(50 + 25);
   });
 
   it('counts its budget on the clock it is given', () => {
@@ -66,9 +63,8 @@ describe('suggestions through the task', () => {
     const task = await newSpellcheckTask();
     const first = await task.suggest({ word: 'wrod' }, never);
     expect(first.suggestions).toHaveLength(5);
-    const startedAt = performance.now();
-    const again = await task.suggest({ word: 'wrod' }, never);
-    expect(performance.now() - startedAt).toBeLessThan(5);
+    const { value: again, cpuMs } = await cpuTimeOf(() => task.suggest({ word: 'wrod' }, never));
+    expect(cpuMs).toBeLessThan(5);
     expect(again).toBe(first);
   });
 });
