@@ -5,7 +5,7 @@
  * - a thread or inline host shares the session's memory: it reads the text in place from the
  *   shared document (`TaskInit.document`), so an open goes without its text and a change as a
  *   notice (offset, length, inserted length, version). The keystroke task alone is still sent the
- *   text of each edit, which its journal writes to disk in order (a few bytes a key);
+ *   text (its opens, and each edit's): its journal keeps the whole document on disk;
  * - a process host cannot share memory: it gets the copies, as before.
  * It also counts the document bytes (UTF-16, 2 per unit) each host is sent: the monitor's Copied.
  */
@@ -70,7 +70,8 @@ function notices(edits: unknown): unknown {
 export function linkRequest(task: TaskId, shared: boolean, method: string, request: unknown): { request: unknown; copiedBytes: number } {
   if (!isRecord(request)) return { request, copiedBytes: 0 };
   if (method === 'open' || method === 'compact') {
-    if (shared) return { request: withoutText(request), copiedBytes: 0 };
+    // The keystroke journal keeps the whole text (it writes it to disk), so it is given its copy.
+    if (shared && task !== 'keystroke') return { request: withoutText(request), copiedBytes: 0 };
     return { request, copiedBytes: typeof request.text === 'string' ? request.text.length * 2 : 0 };
   }
   if (method === 'change') {

@@ -9,7 +9,6 @@ export const createTask: TaskFactory<'keystroke'> = async (context) => {
     dataDir: context.init.dataDir,
     emitDurable: (payload) => context.emit('durable', payload),
     log: (line) => context.log(line),
-    ...(context.document ? { shared: context.document } : {}),
   });
   // Commits what is queued and closes the journals' files: an inline host that is moved away or
   // killed would otherwise leave them open (one descriptor per journal) until garbage collection.

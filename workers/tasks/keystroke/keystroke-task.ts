@@ -5,10 +5,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Errors } from '../../common/errors.ts';
-import type { SharedDocumentReader } from '../../common/shared-document/document-reader.ts';
-import type { KeystrokeApi, KeystrokeEvents, OpenRequest } from '../../common/task-api.ts';
-import type { OpenNotice } from '../text/requests.ts';
+import type { KeystrokeApi, KeystrokeEvents } from '../../common/task-api.ts';
 import { JournalStore } from './journal-store.ts';
 import { parseKeystrokeChange, parseOpenRequest, parseTypingHistory, parseUriRequest } from './requests.ts';
 import { TypingStatsTracker, type TypingStatsOptions } from './typing-stats.ts';
@@ -22,15 +19,6 @@ export interface KeystrokeTaskOptions {
   readonly now?: () => number;
   readonly compactAtBytes?: number;
   readonly stats?: TypingStatsOptions;
-  /** The host's document, when the task runs in a thread or inline host (see `baseOf`). */
-  readonly shared?: SharedDocumentReader;
-}
-
-/** Versions a base read from the shared document was ahead of the open that asked for it. */
-interface AheadOfOpen {
-  readonly uri: string;
-  readonly from: number;
-  readonly to: number;
 }
 
 /** The task's API plus the parts tests and benches look into. */
@@ -68,38 +56,13 @@ export async function createKeystrokeService(options: KeystrokeTaskOptions): Pro
     options.emitDurable({ uri, version, at });
   };
 
-  let ahead: AheadOfOpen | undefined;
-
-  /**
-   * The journal's base. A process host is sent the text. A thread or inline host is not: the
-   * journal must hold the whole text, so it is read once from the shared document, which may be
-   * some versions ahead of the open (typing went on): the base then takes that version, is unsaved
-   * work by definition, and the changes up to it, which arrive next, are repeats whose keys still
-   * count (for an open: a compact's journal had those changes already, keys and all).
-   */
-  const baseOf = (request: OpenNotice, kind: 'open' | 'compact'): OpenRequest => {
-    if (request.text !== undefined) {
-      if (kind === 'open') ahead = undefined;
-      return { ...request, text: request.text };
-    }
-    const { shared } = options;
-    if (!shared) throw Errors.invalidInput('open', 'no text was sent, and this host has no shared document to read it from');
-    const base = shared.read((view) => {
-      if (view.uri !== request.uri || view.version < request.version) throw Errors.cancelled('open', `superseded: the shared document now holds ${view.uri} v${view.version}`);
-      return { version: view.version, text: view.text() };
-    });
-    if (kind === 'open') ahead = base.version > request.version ? { uri: request.uri, from: request.version, to: base.version } : undefined;
-    return { ...request, ...base, dirty: request.dirty === true || base.version > request.version };
-  };
-
   const store = new JournalStore({ directory, log: options.log, onDurable, ...(options.compactAtBytes ? { compactAtBytes: options.compactAtBytes } : {}) });
 
   const api: KeystrokeApi = {
-    open: (request) => store.open(baseOf(parseOpenRequest(request), 'open')),
+    open: (request) => store.open(parseOpenRequest(request)),
     change: (request) => {
       const change = parseKeystrokeChange(request);
-      const inBase = ahead !== undefined && change.uri === ahead.uri && change.version > ahead.from && change.version <= ahead.to;
-      if (!store.change(change) && !inBase) return;
+      if (!store.change(change)) return;
       stats.recordKeys(change.keys);
       if (change.keys.length > 0) {
         awaiting.push({ uri: change.uri, version: change.version, keyTimes: change.keys.map((key) => key.at) });
@@ -110,7 +73,7 @@ export async function createKeystrokeService(options: KeystrokeTaskOptions): Pro
     typingHistory: () => stats.history(),
     adoptTyping: (history) => stats.adopt(parseTypingHistory(history)),
     recover: () => store.recover(),
-    compact: (request) => store.compact(baseOf(parseOpenRequest(request, 'compact request'), 'compact')),
+    compact: (request) => store.compact(parseOpenRequest(request, 'compact request')),
     discard: (request) => store.discard(parseUriRequest(request, 'discard request').uri),
   };
   return { api, store, stats };

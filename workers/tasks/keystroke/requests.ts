@@ -5,8 +5,7 @@
 import * as v from 'valibot';
 import { MAX_DOCUMENT_LENGTH } from '../../common/document.ts';
 import { Errors } from '../../common/errors.ts';
-import type { KeystrokeChange, TypingHistory } from '../../common/task-api.ts';
-import type { OpenNotice } from '../text/requests.ts';
+import type { KeystrokeChange, OpenRequest, TypingHistory } from '../../common/task-api.ts';
 
 /** Most edits and key events in one change: far beyond one Monaco event, far below a problem. */
 export const MAX_ITEMS_PER_CHANGE = 10_000;
@@ -20,8 +19,7 @@ const KeyEventSchema = v.object({ kind: v.picklist(['character', 'backspace', 'd
 const OpenRequestSchema = v.object({
   uri: Uri,
   version: Count,
-  // Absent for a host that reads the shared document (see keystroke-task.ts).
-  text: v.optional(v.pipe(v.string(), v.maxLength(MAX_DOCUMENT_LENGTH))),
+  text: v.pipe(v.string(), v.maxLength(MAX_DOCUMENT_LENGTH)),
   path: v.nullable(v.pipe(v.string(), v.maxLength(MAX_URI_LENGTH))),
   dirty: v.optional(v.boolean()),
 });
@@ -61,7 +59,7 @@ function parse<S extends v.GenericSchema>(schema: S, value: unknown, what: strin
   throw Errors.invalidInput(what, `${where ? `${where}: ` : ''}${issue?.message ?? 'malformed request'}`);
 }
 
-export function parseOpenRequest(value: unknown, what = 'open request'): OpenNotice {
+export function parseOpenRequest(value: unknown, what = 'open request'): OpenRequest {
   return parse(OpenRequestSchema, value, what);
 }
 
