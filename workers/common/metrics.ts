@@ -3,6 +3,7 @@
  * first sample of a rate has nothing to compare with, and Forkpad never shows a fake zero.
  */
 import type { HostKind, TaskId } from './tasks.ts';
+import type { RaceCounts } from './task-api.ts';
 
 export type TaskState = 'starting' | 'ready' | 'busy' | 'unresponsive' | 'crashed' | 'restarting' | 'stopped';
 
@@ -48,6 +49,8 @@ export interface TaskSample {
    * edits and priming. 0 for a thread or inline host, which reads the shared document in place.
    */
   readonly copiedBytes: number;
+  /** The tally of the latest race fault on this task's current host (see RaceCounts). */
+  readonly race?: RaceCounts;
   readonly jobsPerSecond: number | null;
   readonly restarts: number;
   readonly spawnToReadyMs: number | null;

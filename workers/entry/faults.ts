@@ -9,6 +9,7 @@ import { getHeapStatistics } from 'node:v8';
 import { Errors } from '../common/errors.ts';
 import type { Fault, FaultKind } from '../common/task-api.ts';
 import type { HostKind } from '../common/tasks.ts';
+import { runRace, type RaceTarget } from './race-fault.ts';
 
 /** Longest busy or inline hang a request may ask for. */
 export const MAX_FAULT_MS = 120_000;
@@ -22,7 +23,7 @@ const LEAK_CHUNK_DOUBLES = 512 * 1024; // 4 MB of V8 heap
 /** An inline leak stops growing here (it cannot be contained: it is the host's own heap). */
 const INLINE_LEAK_CAP_BYTES = 256 * 1024 * 1024;
 
-const FAULT_KINDS: ReadonlySet<string> = new Set<FaultKind>(['crash', 'hang', 'leak', 'busy']);
+const FAULT_KINDS: ReadonlySet<string> = new Set<FaultKind>(['crash', 'hang', 'leak', 'busy', 'race']);
 
 export function validateFault(value: unknown): Fault {
   if (typeof value !== 'object' || value === null) throw Errors.invalidInput('fault', 'expected an object');
@@ -34,8 +35,8 @@ export function validateFault(value: unknown): Fault {
   return { kind: kind as FaultKind, ...(durationMs === undefined ? {} : { durationMs }) };
 }
 
-/** What a fault may do to the task server that runs it. */
-export interface FaultTarget {
+/** What a fault may do to the task server that runs it (a race also reads its shared document). */
+export interface FaultTarget extends RaceTarget {
   readonly kind: HostKind;
   /** Crashes the host the way its kind crashes (see EntryRuntime.crash). */
   crash(error: Error): void;
@@ -110,5 +111,8 @@ export async function runFault(fault: Fault, target: FaultTarget): Promise<void>
       }
     case 'leak':
       return leak(target);
+    case 'race':
+      await runRace(fault, target);
+      return;
   }
 }

@@ -8,8 +8,8 @@ import { Errors } from '../common/errors.ts';
 import type { Port } from '../common/rpc-messages.ts';
 import { serveRpc, type Method } from '../common/rpc.ts';
 import { SharedDocumentReader } from '../common/shared-document/document-reader.ts';
-import type { Fault, ReadyInfo, TaskContext, TaskInit } from '../common/task-api.ts';
-import { hostLabel } from '../common/tasks.ts';
+import { RACE_EVENT, type Fault, type ReadyInfo, type TaskContext, type TaskInit } from '../common/task-api.ts';
+import { hostLabel, type TaskId } from '../common/tasks.ts';
 import { runFault, validateFault, type FaultTarget } from './faults.ts';
 import { LOG_EVENT, type EntryRuntime, type HostControlApi, type TaskLoader } from './host-control.ts';
 import { validateInit } from './validate-init.ts';
@@ -87,6 +87,8 @@ export function serveTask(port: Port, options: ServeTaskOptions): TaskServer {
   const gate = gatePort(port, () => label);
   const log = (line: string) => gate.port.post({ type: 'event', name: LOG_EVENT, payload: line });
 
+  // Set once `start` has loaded the task: what a race reads is what the task reads.
+  let context: TaskContext<TaskId> | null = null;
   const faultTarget: FaultTarget = {
     kind: runtime.kind,
     crash: (error) => runtime.crash(error),
@@ -97,6 +99,8 @@ export function serveTask(port: Port, options: ServeTaskOptions): TaskServer {
     threadCpuMs,
     retained,
     log,
+    document: () => context?.document ?? null,
+    report: (counts) => gate.port.post({ type: 'event', name: RACE_EVENT, payload: counts }),
   };
 
   // Typed per method where they are written; the RPC dispatcher sees them by name.
@@ -108,7 +112,7 @@ export function serveTask(port: Port, options: ServeTaskOptions): TaskServer {
     phase = 'starting';
     label = hostLabel(init.task, runtime.kind, { pid: process.pid, threadId });
     const factory = await loadTask(init.task);
-    const context: TaskContext<typeof init.task> = {
+    const taskContext: TaskContext<typeof init.task> = {
       init,
       ...(init.document ? { document: new SharedDocumentReader(init.document) } : {}),
       emit: (name, payload) => server.emit(name, payload),
@@ -117,7 +121,8 @@ export function serveTask(port: Port, options: ServeTaskOptions): TaskServer {
         stopHandlers.push(dispose);
       },
     };
-    bindTaskMethods(await factory(context), handlers);
+    context = taskContext;
+    bindTaskMethods(await factory(taskContext), handlers);
     phase = 'started';
     gate.open();
     return { pid: process.pid, threadId, loadMs: performance.now() - runtime.startedAt };

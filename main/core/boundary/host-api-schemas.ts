@@ -41,7 +41,7 @@ export const HOST_REQUEST_LIMITS = {
 const L = HOST_REQUEST_LIMITS;
 
 const KEY_KINDS = ['character', 'backspace', 'delete', 'enter', 'paste', 'other'] as const satisfies readonly KeyKind[];
-const FAULT_KINDS = ['crash', 'hang', 'leak', 'busy'] as const satisfies readonly FaultKind[];
+const FAULT_KINDS = ['crash', 'hang', 'leak', 'busy', 'race'] as const satisfies readonly FaultKind[];
 const PRESET_IDS = PRESETS.map((preset) => preset.id);
 
 /** A strict object whose errors name the field: "missing field "keys"", "unexpected field "evil"". */

@@ -6,6 +6,7 @@
  */
 import type { HostKind, TaskId } from '../../../workers/common/tasks.ts';
 import type { RestartPolicyState, TaskSample, TaskState } from '../../../workers/common/metrics.ts';
+import type { RaceCounts } from '../../../workers/common/task-api.ts';
 import type { HostUsage } from '../hosts/task-host.ts';
 import type { JobMeter } from './job-meter.ts';
 
@@ -34,6 +35,8 @@ export interface TaskProbeSource {
   queueDepth(): number;
   /** Document bytes sent to the task's hosts since the last call. */
   copiedBytes(): number;
+  /** The latest race fault's tally for this task, if one ran on its current host. */
+  race?(): RaceCounts | null;
   readonly meter: JobMeter;
   host(): ProbedHost | null;
 }
@@ -67,6 +70,7 @@ export class TaskProbe {
     const jobs = source.meter.completedJobs();
     const jobsPerSecond = this.previousJobs && at > this.previousJobs.at ? ((jobs - this.previousJobs.count) * 1000) / (at - this.previousJobs.at) : null;
     this.previousJobs = { count: jobs, at };
+    const race = source.race?.() ?? null;
     return {
       task: source.task,
       kind: source.kind(),
@@ -85,6 +89,7 @@ export class TaskProbe {
       roundTripMs: host?.roundTripMs ?? null,
       lastError: source.lastError(),
       restartPolicy: source.restartPolicy(),
+      ...(race ? { race } : {}),
       ...(source.replica === undefined ? {} : { replica: source.replica }),
       ...(source.standby ? { standby: true as const } : {}),
     };

@@ -3,6 +3,7 @@ import type { TaskId } from '../../../workers/common/tasks.ts';
 import { JobMeter } from '../probes/job-meter.ts';
 import type { ProbedHost, TaskProbeSource } from '../probes/task-probe.ts';
 import type { LiveHost } from './live-host.ts';
+import type { RaceTally } from './race-tally.ts';
 import type { TaskSlot } from './task-slot.ts';
 
 function probedHost<T extends TaskId>(live: LiveHost<T>): ProbedHost {
@@ -16,10 +17,11 @@ function probedHost<T extends TaskId>(live: LiveHost<T>): ProbedHost {
   };
 }
 
-export function slotProbeSource<T extends TaskId>(slot: TaskSlot<T>, now: () => number, replica?: number): TaskProbeSource {
+export function slotProbeSource<T extends TaskId>(slot: TaskSlot<T>, now: () => number, replica?: number, races?: RaceTally): TaskProbeSource {
   return {
     task: slot.task,
     ...(replica === undefined ? {} : { replica }),
+    ...(races ? { race: () => races.of(slot.task, slot.current) } : {}),
     meter: slot.meter,
     kind: () => slot.kind,
     state: () => slot.state(),

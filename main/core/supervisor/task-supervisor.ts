@@ -6,9 +6,10 @@ import os from 'node:os';
 import { Errors } from '../../../workers/common/errors.ts';
 import type { MetricsSnapshot } from '../../../workers/common/metrics.ts';
 import type { Client } from '../../../workers/common/rpc.ts';
-import type { Fault, TaskApi, TaskEventMaps, TaskSettings } from '../../../workers/common/task-api.ts';
+import { RACE_EVENT, type Fault, type TaskApi, type TaskEventMaps, type TaskSettings } from '../../../workers/common/task-api.ts';
 import { TASK_IDS, type HostKind, type IsolationModel, type TaskId } from '../../../workers/common/tasks.ts';
 import { MAX_FAULT_MS, validateFault } from '../../../workers/entry/faults.ts';
+import { DEFAULT_RACE_MS, noSharedMemory } from '../../../workers/entry/race-fault.ts';
 import { forkSpawner } from '../hosts/fork-spawner.ts';
 import { createHostFactory, defaultLimits } from '../hosts/host-factory.ts';
 import { MetricsCollector } from '../probes/metrics-collector.ts';
@@ -16,6 +17,7 @@ import { PROBE_INTERVAL_MS } from '../probes/poller.ts';
 import { procfsProcessMetrics } from '../probes/process-metrics.ts';
 import type { TaskProbeSource } from '../probes/task-probe.ts';
 import { CopyMeter, sharesMemory } from './document-link.ts';
+import { RaceTally } from './race-tally.ts';
 import { RestartPolicy } from './restart-policy.ts';
 import { slotProbeSource, standbyProbeSource } from './slot-probe.ts';
 import { GrammarPool } from './grammar-pool.ts';
@@ -44,12 +46,15 @@ class Supervisor implements TaskSupervisor {
   private readonly eventHandlers = new Map<string, Set<Handler>>();
   private readonly statusHandlers = new Set<(status: TaskStatus) => void>();
   private settings: TaskSettings;
+  private readonly races = new RaceTally();
+  private readonly document: SharedDocumentHandle | null;
 
   constructor(options: SupervisorOptions) {
     const log = options.log ?? ((line: string) => console.warn(line));
     const now = options.now ?? Date.now;
     this.log = log;
     this.settings = options.settings ?? DEFAULT_SETTINGS;
+    this.document = options.document ?? null;
     const processMetrics = options.processMetrics ?? procfsProcessMetrics();
     const spawn = createHostFactory({
       entries: options.entries,
@@ -82,7 +87,11 @@ class Supervisor implements TaskSupervisor {
         standbyDelayMs: replica === 0 && options.warmStandby?.includes(task) ? (options.standbyDelayMs ?? DEFAULT_STANDBY_DELAY_MS) : null,
         // A grammar replica's status is the pool's business (grammarPool()); the task's is replica 0's.
         onStatus: (status) => (replica === 0 ? this.emitStatus(status) : undefined),
-        onEvent: (name, payload) => (task === 'grammar' ? this.pool.onReplicaEvent(replica, name, payload) : this.emitEvent(task, name, payload)),
+        onEvent: (name, payload) => {
+          // A race is raced by the task's own host (a pool's replica 0), and shown in its samples.
+          if (name === RACE_EVENT) return replica === 0 ? this.races.record(task, this.slots[task].current, payload) : undefined;
+          return task === 'grammar' ? this.pool.onReplicaEvent(replica, name, payload) : this.emitEvent(task, name, payload);
+        },
       });
     this.pool = new GrammarPool({
       makeSlot: (replica) => makeSlot('grammar', replica),
@@ -92,7 +101,7 @@ class Supervisor implements TaskSupervisor {
     });
     this.slots = { keystroke: makeSlot('keystroke'), render: makeSlot('render'), spellcheck: makeSlot('spellcheck'), grammar: this.pool.primary };
     this.collector = new MetricsCollector({
-      sources: TASK_IDS.map((task) => slotProbeSource(this.slots[task] as TaskSlot<TaskId>, now)),
+      sources: TASK_IDS.map((task) => slotProbeSource(this.slots[task] as TaskSlot<TaskId>, now, undefined, this.races)),
       replicaSources: () => this.replicaSources(now),
       standbySources: TASK_IDS.map((task) => standbyProbeSource(this.slots[task] as TaskSlot<TaskId>, now)),
       processMetrics,
@@ -165,10 +174,32 @@ class Supervisor implements TaskSupervisor {
     const checked = validateFault(fault);
     const live = this.slots[task].current;
     if (!live) throw Errors.stopped(task, 'no host is running it');
+    if (checked.kind === 'race') return this.race(task, live, checked);
     this.log(`${live.label} fault injected: ${checked.kind}${checked.durationMs === undefined ? '' : ` for ${checked.durationMs} ms`}`);
     const outcome = live.api.injectFault(checked, { timeoutMs: MAX_FAULT_MS + 10_000 });
     if (checked.kind === 'busy') return outcome;
     outcome.catch((error: unknown) => this.log(`${live.label} ${checked.kind} fault ended: ${error instanceof Error ? error.message : String(error)}`));
+  }
+
+  /**
+   * The race fault: the session keeps writing the shared document (race-writer.ts) while the task
+   * reads it with and without the seqlock (workers/entry/race-fault.ts). Resolves once both began;
+   * the tally arrives in the task's samples. A process host is refused: it has no shared memory.
+   */
+  private race(task: TaskId, live: NonNullable<TaskSlot<TaskId>['current']>, fault: Fault): void {
+    if (live.host.kind === 'process') throw noSharedMemory('process');
+    const document = this.document;
+    if (!document) throw Errors.invalidInput('race fault', 'this host keeps no shared document to race on');
+    const durationMs = fault.durationMs ?? DEFAULT_RACE_MS;
+    this.log(`${live.label} fault injected: race for ${durationMs} ms (the session writes the shared document; the task reads it without the seqlock)`);
+    this.races.begin(task, live, document.textBytes() / 2, durationMs);
+    document.race(durationMs).then(
+      (writes) => this.log(`${live.label} race: the session made ${writes} writes to the shared document`),
+      (error: unknown) => this.log(`${live.label} race writer failed: ${String(error)}`),
+    );
+    live.api
+      .injectFault({ kind: 'race', durationMs }, { timeoutMs: MAX_FAULT_MS + 10_000 })
+      .catch((error: unknown) => this.log(`${live.label} race fault ended: ${error instanceof Error ? error.message : String(error)}`));
   }
 
   async updateSettings(settings: TaskSettings): Promise<void> {

@@ -16,7 +16,7 @@
  */
 import type { TextAccess } from '../document.ts';
 import { Errors } from '../errors.ts';
-import { decodeUnits, Header, joinVersion, viewsOf, type DocumentViews, type SharedDocumentBuffers } from './layout.ts';
+import { currentViews, decodeUnits, Header, joinVersion, viewsOf, type DocumentViews, type SharedDocumentBuffers } from './layout.ts';
 
 /** How long one wait for a write in progress lasts before looking again, ms. */
 const WRITE_WAIT_MS = 1;
@@ -48,7 +48,7 @@ interface Geometry {
 
 export class SharedDocumentReader {
   readonly buffers: SharedDocumentBuffers;
-  private readonly views: DocumentViews;
+  private views: DocumentViews;
 
   constructor(buffers: SharedDocumentBuffers) {
     this.buffers = buffers;
@@ -57,7 +57,9 @@ export class SharedDocumentReader {
 
   /** The document's uri, version and generation now, read consistently. */
   position(): DocumentPosition {
-    return this.open().position;
+    const view = this.open();
+    view.release();
+    return view.position;
   }
 
   /** Opens a read section at the current version. Release it when done (see `DocumentView.release`). */
@@ -84,6 +86,7 @@ export class SharedDocumentReader {
       const generation = Atomics.load(header, Header.generation);
       if (Atomics.load(header, Header.sequence) !== sequence) continue;
       Atomics.add(header, Header.readers, 1);
+      this.views = currentViews(this.buffers, this.views);
       return new DocumentView(this.views, geometry, { uri, version, generation });
     }
   }
@@ -111,6 +114,7 @@ export class SharedDocumentReader {
    * checksum the writer published; a mismatch is a torn read. The race fault's demonstration.
    */
   unlockedSum(): { readonly sum: number; readonly checksum: number } {
+    this.views = currentViews(this.buffers, this.views);
     const { header, text } = this.views;
     const checksum = header[Header.checksum] ?? 0;
     const length = header[Header.length] ?? 0;

@@ -104,11 +104,12 @@ export class SharedDocumentWriter {
 
   /**
    * A write the document does not keep: the gap moves to `offset`, as it does before every edit made
-   * somewhere else, shuffling the units between. Content and version stay; only a reader that skips
-   * the lock can see the units in transit. The race fault's writer (race-writer.ts) uses it.
+   * somewhere else, shuffling the units between, and the units it left behind are overwritten.
+   * Content and version stay; only a reader that skips the lock can see the units in transit. The
+   * race fault's writer (race-writer.ts) uses it.
    */
   moveGap(offset: number): void {
-    this.write(() => this.store.moveGap(Math.max(0, Math.min(offset, this.store.length))));
+    this.write(() => this.store.moveGap(Math.max(0, Math.min(offset, this.store.length)), true));
   }
 
   /** Readers inside a locked read now (they announce themselves; see the reader). */

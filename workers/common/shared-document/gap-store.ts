@@ -6,7 +6,7 @@
  * Invariant: line starts at or before the text gap's position are stored before the line gap, as
  * offsets; those after it are stored after the line gap, as their distance from the end (≤ 0).
  */
-import { decodeUnits, Header, INITIAL_LINE_CAPACITY, MAX_LINE_CAPACITY, MAX_TEXT_CAPACITY, type DocumentViews, type SharedDocumentBuffers } from './layout.ts';
+import { currentViews, decodeUnits, Header, INITIAL_LINE_CAPACITY, MAX_LINE_CAPACITY, MAX_TEXT_CAPACITY, type DocumentViews, type SharedDocumentBuffers } from './layout.ts';
 
 /** Room left free when the text grows, so typing after a paste does not grow it again at once. */
 const MIN_TEXT_GAP = 16 * 1024;
@@ -14,7 +14,7 @@ const MIN_LINE_GAP = 1024;
 
 export class GapStore {
   private readonly buffers: SharedDocumentBuffers;
-  private readonly views: DocumentViews;
+  private views: DocumentViews;
   private gapStart = 0;
   private gapEnd = 0;
   private total = 0;
@@ -71,11 +71,12 @@ export class GapStore {
     const { text } = this.views;
     const wanted = Math.min(MAX_TEXT_CAPACITY, content.length + MIN_TEXT_GAP);
     // Everything is rewritten: growing needs no tail moved.
-    if (text.length < wanted) this.buffers.text.grow(Math.max(wanted, Math.min(MAX_TEXT_CAPACITY, text.length * 2)) * 2);
-    for (let index = 0; index < content.length; index += 1) text[index] = content.charCodeAt(index);
+    if (text.length < wanted) this.grow('text', Math.max(wanted, Math.min(MAX_TEXT_CAPACITY, text.length * 2)));
+    const grown = this.views.text;
+    for (let index = 0; index < content.length; index += 1) grown[index] = content.charCodeAt(index);
     this.total = content.length;
     this.gapStart = content.length;
-    this.gapEnd = text.length;
+    this.gapEnd = grown.length;
     const starts = [0];
     for (let index = content.indexOf('\n'); index !== -1; index = content.indexOf('\n', index + 1)) starts.push(index + 1);
     this.lineGapStart = 0;
@@ -87,12 +88,17 @@ export class GapStore {
     this.publish();
   }
 
-  /** Moves the gap to logical `offset`: the units between move across it, and so do their lines. */
-  moveGap(offset: number): void {
+  /**
+   * Moves the gap to logical `offset`: the units between move across it, and so do their lines.
+   * With `scrub`, the units left behind in the gap are overwritten with 0, as the next insert there
+   * would overwrite them (the race fault's writer: without it, a stale reader finds the old copies).
+   */
+  moveGap(offset: number, scrub = false): void {
     const { text, lines } = this.views;
     if (offset < this.gapStart) {
       const count = this.gapStart - offset;
       text.copyWithin(this.gapEnd - count, offset, this.gapStart);
+      if (scrub) text.fill(0, offset, Math.min(this.gapStart, this.gapEnd - count));
       while (this.lineGapStart > 0 && (lines[this.lineGapStart - 1] ?? 0) > offset) {
         this.lineGapStart -= 1;
         this.lineGapEnd -= 1;
@@ -103,6 +109,7 @@ export class GapStore {
     } else if (offset > this.gapStart) {
       const count = offset - this.gapStart;
       text.copyWithin(this.gapStart, this.gapEnd, this.gapEnd + count);
+      if (scrub) text.fill(0, Math.max(this.gapEnd, this.gapStart + count), this.gapEnd + count);
       while (this.lineGapEnd < lines.length && this.total + (lines[this.lineGapEnd] ?? 0) <= offset) {
         lines[this.lineGapStart] = this.total + (lines[this.lineGapEnd] ?? 0);
         this.lineGapStart += 1;
@@ -151,9 +158,9 @@ export class GapStore {
     if (this.gapEnd - this.gapStart >= needed) return;
     const oldCapacity = text.length;
     const capacity = Math.min(MAX_TEXT_CAPACITY, Math.max(oldCapacity * 2, this.total + needed + MIN_TEXT_GAP));
-    this.buffers.text.grow(capacity * 2);
+    this.grow('text', capacity);
     const tail = oldCapacity - this.gapEnd;
-    text.copyWithin(capacity - tail, this.gapEnd, oldCapacity);
+    this.views.text.copyWithin(capacity - tail, this.gapEnd, oldCapacity);
     this.gapEnd = capacity - tail;
   }
 
@@ -163,10 +170,16 @@ export class GapStore {
     const oldCapacity = lines.length;
     const capacity = Math.min(MAX_LINE_CAPACITY, Math.max(oldCapacity * 2, wanted, INITIAL_LINE_CAPACITY));
     if (capacity <= oldCapacity) return;
-    this.buffers.lines.grow(capacity * 4);
+    this.grow('lines', capacity);
     const tail = oldCapacity - this.lineGapEnd;
-    lines.copyWithin(capacity - tail, this.lineGapEnd, oldCapacity);
+    this.views.lines.copyWithin(capacity - tail, this.lineGapEnd, oldCapacity);
     this.lineGapEnd = capacity - tail;
+  }
+
+  /** Grows a buffer to `capacity` elements and takes fixed-length views of the new size. */
+  private grow(buffer: 'text' | 'lines', capacity: number): void {
+    this.buffers[buffer].grow(capacity * (buffer === 'text' ? 2 : 4));
+    this.views = currentViews(this.buffers, this.views);
   }
 
   private publish(): void {

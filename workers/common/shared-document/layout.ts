@@ -63,7 +63,12 @@ export interface SharedDocumentBuffers {
   readonly lines: SharedArrayBuffer;
 }
 
-/** Typed views over the buffers; the text and line views track the buffers' length as they grow. */
+/**
+ * Typed views over the buffers. The text and line views are fixed-length, made for the buffers'
+ * size when taken, and taken again after the buffers grow (`currentViews`): V8 reads a
+ * length-tracking view over a growable buffer about 10× slower, element by element, than a
+ * fixed-length one (measured on Node 24: 2.3–3.0 ms against 0.15–0.3 ms to sum 100 K units).
+ */
 export interface DocumentViews {
   readonly header: Int32Array;
   readonly uri: Uint16Array;
@@ -96,10 +101,19 @@ export function viewsOf(buffers: SharedDocumentBuffers): DocumentViews {
   return {
     header: new Int32Array(buffers.control, 0, HEADER_WORDS),
     uri: new Uint16Array(buffers.control, URI_BYTE_OFFSET, MAX_URI_LENGTH),
-    // No length: these track the growable buffers, in this thread and in every other.
-    text: new Uint16Array(buffers.text),
-    lines: new Int32Array(buffers.lines),
+    text: new Uint16Array(buffers.text, 0, buffers.text.byteLength / 2),
+    lines: new Int32Array(buffers.lines, 0, buffers.lines.byteLength / 4),
   };
+}
+
+/**
+ * `views`, or new views if a buffer grew since they were taken. Buffers only grow, inside a write
+ * section: a reader that takes its views after loading an even, unchanged sequence covers every
+ * unit the geometry it loaded names.
+ */
+export function currentViews(buffers: SharedDocumentBuffers, views: DocumentViews): DocumentViews {
+  if (views.text.byteLength === buffers.text.byteLength && views.lines.byteLength === buffers.lines.byteLength) return views;
+  return { header: views.header, uri: views.uri, text: new Uint16Array(buffers.text, 0, buffers.text.byteLength / 2), lines: new Int32Array(buffers.lines, 0, buffers.lines.byteLength / 4) };
 }
 
 /** A version as two uint32 words: versions are safe integers, beyond what one Int32 holds. */
