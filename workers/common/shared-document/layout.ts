@@ -76,11 +76,12 @@ export interface DocumentViews {
   readonly lines: Int32Array;
 }
 
-export function createDocumentBuffers(): SharedDocumentBuffers {
+/** New, empty buffers; the capacities (units, line starts) are the initial ones, before any growth. */
+export function createDocumentBuffers(textCapacity = INITIAL_TEXT_CAPACITY, lineCapacity = INITIAL_LINE_CAPACITY): SharedDocumentBuffers {
   return {
     control: new SharedArrayBuffer(CONTROL_BYTES),
-    text: new SharedArrayBuffer(INITIAL_TEXT_CAPACITY * 2, { maxByteLength: MAX_TEXT_CAPACITY * 2 }),
-    lines: new SharedArrayBuffer(INITIAL_LINE_CAPACITY * 4, { maxByteLength: MAX_LINE_CAPACITY * 4 }),
+    text: new SharedArrayBuffer(textCapacity * 2, { maxByteLength: MAX_TEXT_CAPACITY * 2 }),
+    lines: new SharedArrayBuffer(lineCapacity * 4, { maxByteLength: MAX_LINE_CAPACITY * 4 }),
   };
 }
 
