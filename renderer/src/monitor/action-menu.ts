@@ -54,6 +54,8 @@ export class ActionMenu {
       fault('Inject hang', 'hang'),
       fault('Inject leak', 'leak'),
       'busy',
+      // A process has no shared memory: the host refuses it, and the panel shows its plain answer.
+      { label: 'Inject race 5 s (read without the seqlock)', run: () => ({ action: { task, action: 'fault', fault: { kind: 'race', durationMs: 5_000 } } }) },
     ];
     this.element.replaceChildren(...entries.map((entry) => this.render(task, entry)));
     const rect = anchor.getBoundingClientRect();

@@ -14,8 +14,18 @@ function policyText(report: FaultReport, now: number): string {
   return ` Restart policy: ${policy.crashesInWindow} of ${policy.maxCrashes} crashes in ${policy.windowMs / 60_000} min${next}.`;
 }
 
+/** A race's tally: torn reads without the lock, none with it; why an inline race cannot tear. */
+function raceText(report: FaultReport): string {
+  const race = report.race;
+  if (!race) return ' Racing: waiting for the first tally…';
+  const count = (value: number) => value.toLocaleString();
+  const why = report.kind === 'inline' ? ' Inline, the task reads on the writer’s own thread: they take turns, so nothing can tear.' : '';
+  return ` ${race.running ? 'Racing' : 'Raced'} on ${count(race.documentLength)} units for ${race.durationMs / 1000} s: ${count(race.tornReads)} torn of ${count(race.unlockedReads)} reads without the seqlock; ${count(race.lockedReads)} locked reads, ${count(race.lockedTorn)} torn, ${count(race.lockedRetries)} retried. No marker comes from a torn read.${why}`;
+}
+
 export function describeFault(report: FaultReport, now: number = Date.now()): string {
   const what = report.cause === 'crash (observed)' ? `${report.task} (${report.kind}) crashed` : `Injected ${report.cause} into ${report.task} (${report.kind})`;
   const stall = report.mainThreadStallMs >= STALL_DELAY_MS ? ` The host's main thread was blocked for ${formatMs(report.mainThreadStallMs)}.` : '';
+  if (report.cause === 'race') return `${what}.${raceText(report)}${report.watching ? ' (watching…)' : ''}`;
   return `${what}. Went down: ${list(report.wentDown)}. Stalled: ${list(report.stalled)}. Others unaffected: ${list(report.unaffected)}.${stall}${policyText(report, now)}${report.watching ? ' (watching…)' : ''}`;
 }

@@ -5,7 +5,7 @@
  * spiked; every inline task shares that thread, so they stall with it.
  */
 import type { MetricsSnapshot, RestartPolicyState, TaskSample } from '../../../workers/common/metrics.ts';
-import type { FaultKind } from '../../../workers/common/task-api.ts';
+import type { FaultKind, RaceCounts } from '../../../workers/common/task-api.ts';
 import { TASK_IDS, type HostKind, type TaskId } from '../../../workers/common/tasks.ts';
 
 /** How long after a fault other tasks are watched. */
@@ -29,6 +29,8 @@ export interface FaultReport {
   /** Longest main-thread stall seen, ms. */
   readonly mainThreadStallMs: number;
   readonly watching: boolean;
+  /** For a race: the task's live tally of torn and locked reads. */
+  readonly race: RaceCounts | null;
 }
 
 interface Observation {
@@ -42,6 +44,7 @@ interface Observation {
   inline: Set<TaskId>;
   stallMs: number;
   policy: RestartPolicyState | null;
+  race: RaceCounts | null;
 }
 
 const DOWN = new Set(['crashed', 'restarting', 'stopped']);
@@ -86,7 +89,7 @@ export class FaultTracker {
   private start(task: TaskId, kind: HostKind, cause: FaultReport['cause']): void {
     const inline = new Set(TASK_IDS.filter((id) => this.previous.get(id)?.kind === 'inline'));
     if (kind === 'inline') inline.add(task);
-    this.observations.push({ id: this.nextId++, task, kind, cause, startedAt: this.now(), down: new Set(), unresponsive: new Set(), inline, stallMs: 0, policy: null });
+    this.observations.push({ id: this.nextId++, task, kind, cause, startedAt: this.now(), down: new Set(), unresponsive: new Set(), inline, stallMs: 0, policy: null, race: null });
     if (this.observations.length > 5) this.observations.shift();
   }
 
@@ -96,7 +99,7 @@ export class FaultTracker {
 
   private active(): Observation[] {
     const now = this.now();
-    return this.observations.filter((observation) => now - observation.startedAt <= OBSERVE_MS);
+    return this.observations.filter((observation) => now - observation.startedAt <= OBSERVE_MS || observation.race?.running === true);
   }
 
   private record(observation: Observation, samples: readonly TaskSample[], stallMs: number): void {
@@ -105,6 +108,7 @@ export class FaultTracker {
       if (DOWN.has(sample.state)) observation.down.add(sample.task);
       if (sample.state === 'unresponsive') observation.unresponsive.add(sample.task);
       if (sample.task === observation.task) observation.policy = sample.restartPolicy;
+      if (sample.task === observation.task && observation.cause === 'race' && sample.race) observation.race = sample.race;
     }
   }
 
@@ -125,7 +129,9 @@ export class FaultTracker {
       unaffected: TASK_IDS.filter((task) => task !== observation.task && !affected.has(task)),
       restartPolicy: observation.policy,
       mainThreadStallMs: observation.stallMs,
-      watching: this.now() - observation.startedAt <= OBSERVE_MS,
+      // A race is watched while it lasts, then for the usual window.
+      watching: this.now() - observation.startedAt <= OBSERVE_MS || observation.race?.running === true,
+      race: observation.race,
     };
   }
 }

@@ -2,6 +2,7 @@
  * The monitor's columns: header, what sorts them, and how a row's value is written.
  */
 import { formatBytes, formatCount, formatCpu, formatCpuTime, formatLatency, formatMemory, formatMs, type CpuScale } from './format.ts';
+import type { DocumentMemory } from '../../../workers/common/metrics.ts';
 import type { MonitorRow, SortColumn } from './monitor-rows.ts';
 
 export interface ColumnContext {
@@ -41,6 +42,13 @@ export const COLUMNS: readonly Column[] = [
   { id: 'cpuTime', header: 'CPU time', title: 'CPU time used by the current host', numeric: true, text: (row) => (row.kind === 'task' || row.cpuTimeMs !== null ? formatCpuTime(row.cpuTimeMs) : '') },
   { id: 'memory', header: 'Memory', title: "RSS for processes; V8 heap used for threads; an inline task's memory is part of the host's (see the main thread)", sort: 'memory', numeric: true, text: (row) => (row.memory === null && row.hostKind === 'inline' ? 'in host' : formatMemory(row.memory)) },
   { id: 'latency', header: 'Latency p50/95', title: 'Job latency (queue wait + run); for the main thread, its event-loop delay', sort: 'latency', numeric: true, text: (row) => (row.kind === 'host' || row.kind === 'app-process' ? '' : formatLatency(row.latency)) },
+  {
+    id: 'copied',
+    header: 'Copied',
+    title: 'Document bytes copied to the host since the last sample. A thread or inline host reads the one shared document in place: 0 B. A process cannot share memory: it is sent its copy, in full when it is primed, then every edit',
+    numeric: true,
+    text: (row) => (row.kind === 'app-process' ? '' : row.copiedBytes === null ? '' : formatBytes(row.copiedBytes)),
+  },
   { id: 'queue', header: 'Queue', title: 'Jobs waiting or running (totals on parent rows)', sort: 'queue', numeric: true, text: (row) => (row.kind === 'app-process' ? '' : formatCount(row.queueDepth)) },
   { id: 'jobs', header: 'Jobs/s', title: 'Jobs finished per second (totals on parent rows)', sort: 'jobs', numeric: true, text: (row) => (row.kind === 'app-process' ? '' : formatCount(row.jobsPerSecond, 1)) },
   { id: 'restarts', header: 'Restarts', title: 'Restarts since start (totals on parent rows)', sort: 'restarts', numeric: true, text: (row) => (row.kind === 'app-process' ? '' : formatCount(row.restarts)) },
@@ -53,4 +61,11 @@ export const COLUMNS: readonly Column[] = [
 export function totalLabel(cpuPercent: number | null, rssBytes: number | null, context: ColumnContext): string {
   const cpu = formatCpu(cpuPercent, context.scale, context.cores);
   return `All processes: CPU ${cpu}${context.scale === 'machine' ? ' of the machine' : ' of one core'}, memory ${rssBytes === null ? 'measuring' : `${formatBytes(rssBytes)} RSS`}`;
+}
+
+/** The panel header's figure: the document held once in shared memory, against the processes' copies. */
+export function documentLabel(document: DocumentMemory | undefined): string {
+  if (!document) return '';
+  const copies = document.processCopies === 0 ? 'no process holds a copy' : `${document.processCopies} process ${document.processCopies === 1 ? 'copy' : 'copies'} of ${formatBytes(document.textBytes)} (${formatBytes(document.processCopies * document.textBytes)})`;
+  return `Document ${formatBytes(document.textBytes)}: held once in shared memory (${formatBytes(document.sharedBytes)} of buffers) for every thread and inline task; ${copies}`;
 }

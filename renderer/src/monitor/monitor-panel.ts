@@ -12,7 +12,7 @@ import { FaultTracker } from './fault-tracker.ts';
 import { InputLatency } from './input-latency.ts';
 import { LessonTab, type Measure } from './lesson-tab.ts';
 import type { CpuScale } from './format.ts';
-import { totalLabel } from './monitor-columns.ts';
+import { documentLabel, totalLabel } from './monitor-columns.ts';
 import { buildRows, sortRows, totals, type MonitorRow, type SortOrder } from './monitor-rows.ts';
 import { MonitorTable } from './monitor-table.ts';
 import { SeriesHistory } from './series-history.ts';
@@ -121,7 +121,9 @@ export class MonitorPanel {
   private act(task: TaskId, action: RowAction): void {
     if ('action' in action && action.action.action === 'fault') {
       const kind = this.rows.find((row) => row.task === task)?.hostKind;
-      if (kind) this.tracker.injected(task, kind, action.action.fault.kind);
+      // A race on a process is refused by the host (no shared memory), and its answer is the notice.
+      const refused = action.action.fault.kind === 'race' && kind === 'process';
+      if (kind && !refused) this.tracker.injected(task, kind, action.action.fault.kind);
     }
     this.callbacks.act(task, action);
   }
@@ -134,7 +136,8 @@ export class MonitorPanel {
     const context = { scale: this.scale, cores: snapshot.cores };
     this.table.update(sortRows(this.rows, this.order), context, this.history, snapshot.at);
     const sums = totals(this.rows);
-    this.total.textContent = `${totalLabel(sums.cpuPercent, sums.rssBytes, context)}; ${this.inputLatency.describe()}`;
+    const documentFigure = documentLabel(snapshot.document);
+    this.total.textContent = `${totalLabel(sums.cpuPercent, sums.rssBytes, context)}; ${this.inputLatency.describe()}${documentFigure ? `. ${documentFigure}` : ''}`;
     this.faults.update(this.tracker.reports());
   }
 }

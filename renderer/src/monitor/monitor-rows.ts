@@ -28,6 +28,8 @@ export interface MonitorRow {
   readonly memory: MemoryReading | null;
   readonly latency: Percentiles | null;
   readonly queueDepth: number | null;
+  /** Document bytes copied to the task's host since the last sample (see TaskSample.copiedBytes). */
+  readonly copiedBytes: number | null;
   readonly jobsPerSecond: number | null;
   readonly restarts: number | null;
   readonly spawnToReadyMs: number | null;
@@ -47,6 +49,7 @@ const EMPTY = {
   cpuTimeMs: null,
   latency: null,
   queueDepth: null,
+  copiedBytes: null,
   jobsPerSecond: null,
   restarts: null,
   spawnToReadyMs: null,
@@ -60,13 +63,14 @@ function sum(values: readonly (number | null)[]): number | null {
   return known.length === 0 ? null : known.reduce((total, value) => total + value, 0);
 }
 
-/** Parent rows carry the totals of their children's counters (queue, jobs/s, restarts). */
+/** Parent rows carry the totals of their children's counters (queue, copied, jobs/s, restarts). */
 function withTotals(row: MonitorRow, children: readonly MonitorRow[]): MonitorRow {
   // No children (the main thread with no inline task): nothing is queued there, a true zero.
-  if (children.length === 0) return { ...row, queueDepth: 0, jobsPerSecond: 0, restarts: 0 };
+  if (children.length === 0) return { ...row, queueDepth: 0, copiedBytes: 0, jobsPerSecond: 0, restarts: 0 };
   return {
     ...row,
     queueDepth: sum(children.map((child) => child.queueDepth)),
+    copiedBytes: sum(children.map((child) => child.copiedBytes)),
     jobsPerSecond: sum(children.map((child) => child.jobsPerSecond)),
     restarts: sum(children.map((child) => child.restarts)),
   };
@@ -96,6 +100,7 @@ export function buildRows(snapshot: MetricsSnapshot, hostLabel: string): Monitor
       memory: sample.memory,
       latency: sample.latency,
       queueDepth: sample.queueDepth,
+      copiedBytes: sample.copiedBytes,
       jobsPerSecond: sample.jobsPerSecond,
       restarts: sample.restarts,
       spawnToReadyMs: sample.spawnToReadyMs,
