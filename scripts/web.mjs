@@ -3,6 +3,10 @@
  * `npm run web [-- --workspace DIR --port N …]`: builds if out/ is missing or older than the
  * sources, then starts the web host (out/main/web-host.js) under this same Node 24, passing the
  * arguments through. The web host prints its URL, token included.
+ *
+ * npm runs every script from the package root, so the folder the user typed `npm run web` in
+ * arrives only as INIT_CWD. The web host runs there, so its default workspace is that folder
+ * and a relative --workspace or --data-dir means what the user meant by it.
  */
 import './check-node.mjs';
 import { spawn, spawnSync } from 'node:child_process';
@@ -51,11 +55,14 @@ function build(reason) {
   console.error(`[web] built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
+/** The folder the user ran the command from: npm's INIT_CWD, or this process's own when run with node directly. */
+const invokedFrom = process.env.INIT_CWD ?? process.cwd();
+
 function start() {
   // Its own process group: a terminal's Ctrl+C reaches only this script, which forwards it
   // once, so the web host sees exactly one signal and shuts down cleanly.
   const host = spawn(process.execPath, [join(root, 'out/main/web-host.js'), ...process.argv.slice(2)], {
-    cwd: root,
+    cwd: invokedFrom,
     stdio: 'inherit',
     detached: true,
   });

@@ -1,6 +1,7 @@
 /**
  * The web host's command line. Folders default to the current one (workspace) and
- * `.forkpad-data` inside it (data); port 0 asks the OS for a free one.
+ * `.forkpad-data` inside it (data); port 0 asks the OS for a free one. Under `npm run web` the
+ * current folder is the one the user ran it from: scripts/web.mjs starts the host in INIT_CWD.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';

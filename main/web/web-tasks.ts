@@ -7,6 +7,7 @@ import type { TaskAssets } from '../../workers/common/task-api.ts';
 import { loadRegisteredTask } from '../../workers/tasks/registry.ts';
 import { checkEntryPaths, resolveEntryPaths } from '../core/hosts/entry-paths.ts';
 import { forkSpawner } from '../core/hosts/fork-spawner.ts';
+import { hostProcessMetrics } from '../core/probes/pidusage-metrics.ts';
 import type { SupervisorSetup } from '../core/host-service/host-core.ts';
 import type { TaskSupervisor } from '../core/supervisor/supervisor-api.ts';
 import { createTaskSupervisor } from '../core/supervisor/task-supervisor.ts';
@@ -34,6 +35,8 @@ export function webSupervisorFactory(options: WebTaskOptions): (setup: Superviso
       assets: options.assets,
       settings: taskSettings,
       spawner: forkSpawner({ log: options.log }),
+      // /proc on Linux, pidusage on macOS and Windows, so process rows have figures everywhere.
+      processMetrics: hostProcessMetrics(),
       warmStandby: APP_WARM_STANDBY,
       log: options.log,
     });
