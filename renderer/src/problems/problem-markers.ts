@@ -19,6 +19,8 @@ export interface ProblemActions {
 const ADD_WORD_COMMAND = 'forkpad.addWordToDictionary';
 const IGNORE_RULE_COMMAND = 'forkpad.ignoreGrammarRule';
 const MAX_SUGGESTIONS = 6;
+/** How long a repaint may wait for a quick-fix menu to open (see `answering`). */
+const MAX_PAINT_DEFER_MS = 1_000;
 
 function marker(model: monaco.editor.ITextModel, problem: Problem): monaco.editor.IMarkerData {
   const start = model.getPositionAt(problem.range.start);
@@ -49,6 +51,16 @@ export class ProblemMarkers {
   private readonly store: ProblemStore;
   private readonly actions: ProblemActions;
   private readonly onPainted: () => void;
+  /**
+   * Quick-fix requests still being answered, and the owners whose repaint waits for them. Monaco
+   * cancels a pending Ctrl+. when any marker changes (it re-triggers the light bulb instead), and
+   * our answer waits on a suggestion round trip to the host: a check result landing in that window
+   * made Ctrl+. silently do nothing. So a repaint waits until the menu has its actions.
+   */
+  private answering = 0;
+  private readonly deferred = new Set<ProblemOwner>();
+  /** A request the host never answers must not freeze the squiggles: this paints them anyway. */
+  private deferLimit: ReturnType<typeof setTimeout> | undefined;
 
   /** `onPainted` runs after every repaint, e.g. to update the problems count. */
   constructor(view: EditorView, store: ProblemStore, actions: ProblemActions, onPainted: () => void) {
@@ -71,6 +83,15 @@ export class ProblemMarkers {
 
   /** Re-paints one owner's markers from the store (after a result or a dropping edit). */
   paint(owner: ProblemOwner): void {
+    if (this.answering > 0) {
+      this.deferred.add(owner);
+      this.deferLimit ??= setTimeout(() => this.paintDeferred(true), MAX_PAINT_DEFER_MS);
+      return;
+    }
+    this.paintNow(owner);
+  }
+
+  private paintNow(owner: ProblemOwner): void {
     const model = this.view.current;
     monaco.editor.setModelMarkers(model, owner, this.store.problems(owner).map((problem) => marker(model, problem)));
     this.onPainted();
@@ -82,6 +103,8 @@ export class ProblemMarkers {
   }
 
   dispose(): void {
+    clearTimeout(this.deferLimit);
+    this.deferred.clear();
     for (const disposable of this.disposables) disposable.dispose();
     monaco.editor.setModelMarkers(this.view.current, 'spelling', []);
     monaco.editor.setModelMarkers(this.view.current, 'grammar', []);
@@ -108,8 +131,24 @@ export class ProblemMarkers {
     );
     const versionId = model.getVersionId();
     const actions: monaco.languages.CodeAction[] = [];
-    for (const problem of here) actions.push(...(await this.actionsFor(model, problem, versionId)));
+    this.answering += 1;
+    try {
+      for (const problem of here) actions.push(...(await this.actionsFor(model, problem, versionId)));
+    } finally {
+      this.answering -= 1;
+      // After Monaco has shown the menu: a marker change then only updates the light bulb.
+      if (this.answering === 0 && this.deferred.size > 0) setTimeout(() => this.paintDeferred(false), 0);
+    }
     return { actions, dispose: () => undefined };
+  }
+
+  private paintDeferred(evenIfAnswering: boolean): void {
+    if (this.answering > 0 && !evenIfAnswering) return;
+    clearTimeout(this.deferLimit);
+    this.deferLimit = undefined;
+    const owners = [...this.deferred];
+    this.deferred.clear();
+    for (const owner of owners) this.paintNow(owner);
   }
 
   private async actionsFor(model: monaco.editor.ITextModel, problem: Problem, versionId: number): Promise<monaco.languages.CodeAction[]> {
