@@ -3,12 +3,11 @@
  * child processes of lesson-host.ts (built as out/main/lesson-host.js); the role comes from the
  * environment. These are host-side contracts: the renderer sees only workers/common/lesson.ts.
  */
-import type { ClaimId, LessonFigure } from '../../../workers/common/lesson.ts';
+import type { ClaimId, LessonFigure, LessonTimeline, Verdict } from '../../../workers/common/lesson.ts';
 import type { Method } from '../../../workers/common/rpc.ts';
 import type { TaskAssets } from '../../../workers/common/task-api.ts';
 import type { TaskId } from '../../../workers/common/tasks.ts';
 import type { EntryPaths } from '../hosts/entry-paths.ts';
-import type { Judgement } from './verdicts.ts';
 
 /** The environment variable naming a lesson child's role. */
 export const LESSON_ROLE_ENV = 'FORKPAD_LESSON_ROLE';
@@ -32,8 +31,16 @@ export interface RunnerRequest extends LessonPlaces {
   readonly scale: LessonScale;
 }
 
-export interface ClaimMeasurement extends Judgement {
+/**
+ * What a runner answers for a claim. A claim that cannot be measured here (no way to pin a
+ * process to a core, say) answers `verdict: null`, its explanation saying why, with whatever
+ * figures it could still measure.
+ */
+export interface ClaimMeasurement {
+  readonly verdict: Verdict | null;
+  readonly explanation: string;
   readonly figures: readonly LessonFigure[];
+  readonly timelines?: readonly LessonTimeline[];
 }
 
 /** A runner measures one claim, then is ended. */

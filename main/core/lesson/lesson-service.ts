@@ -8,22 +8,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, cpus, loadavg, platform, arch, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Errors, ForkpadError } from '../../../workers/common/errors.ts';
-import { CLAIM_IDS, type ClaimId, type ClaimResult, type LessonMachine, type LessonProgress, type LessonReport, type LessonRequest } from '../../../workers/common/lesson.ts';
+import { CLAIM_IDS, LESSON_CLAIMS, type ClaimId, type ClaimResult, type LessonMachine, type LessonProgress, type LessonReport, type LessonRequest } from '../../../workers/common/lesson.ts';
 import { createRpcClient } from '../../../workers/common/rpc.ts';
 import { forkLessonChild, type LessonChild } from './lesson-child.ts';
 import type { ClaimMeasurement, LessonScale, RunnerApi, RunnerEvents } from './lesson-protocol.ts';
 import type { LessonSetup } from './lesson-setup.ts';
 import { describeExit } from './measured-hosts.ts';
 
-/** Upper bounds per claim on a busy two-core machine; a typical run takes a third of these. */
-export const CLAIM_BUDGETS_MS: Readonly<Record<ClaimId, number>> = {
-  creation: 30_000,
-  memory: 30_000,
-  communication: 20_000,
-  isolation: 45_000,
-  parallelism: 60_000,
-  blocking: 45_000,
-};
+/** Upper bounds per claim on a busy two-core machine (LESSON_CLAIMS); a typical run takes a third of these. */
+export const CLAIM_BUDGETS_MS: Readonly<Record<ClaimId, number>> = Object.fromEntries(LESSON_CLAIMS.map((claim) => [claim.id, claim.budgetMs])) as Record<ClaimId, number>;
 
 export function describeMachine(): LessonMachine {
   return {
@@ -103,7 +96,9 @@ export class LessonService {
     this.emit({ claim, fraction: 0, label: 'starting a lesson runner' });
     try {
       const measurement = await this.runClaim(claim, budgetMs, signal);
-      return { claim, ...measurement, measuredAt, durationMs: performance.now() - started };
+      // A claim that could not be judged here says why; its figures stay.
+      const unjudged = measurement.verdict === null ? { error: measurement.explanation } : {};
+      return { claim, ...measurement, ...unjudged, measuredAt, durationMs: performance.now() - started };
     } catch (error) {
       if (signal.aborted) throw Errors.cancelled('measureLesson', String(signal.reason ?? ''));
       this.setup.log(`[lesson] ${claim} not measured: ${error instanceof Error ? error.message : String(error)}`);

@@ -6,11 +6,14 @@
 import { Errors } from '../../../workers/common/errors.ts';
 import { decodeRpcMessage } from '../../../workers/common/rpc-messages.ts';
 import { createRpcClient, type Client } from '../../../workers/common/rpc.ts';
-import type { ReadyInfo, TaskApi, TaskInit } from '../../../workers/common/task-api.ts';
+import type { SharedDocumentBuffers } from '../../../workers/common/shared-document/layout.ts';
+import type { RaceCounts, ReadyInfo, TaskApi, TaskInit } from '../../../workers/common/task-api.ts';
+import { RACE_EVENT } from '../../../workers/common/task-api.ts';
 import { hostLabel, type HostKind, type TaskId } from '../../../workers/common/tasks.ts';
 import { LOG_EVENT, type HostControlApi } from '../../../workers/entry/host-control.ts';
 import { loadRegisteredTask } from '../../../workers/tasks/registry.ts';
 import { forkSpawner } from '../hosts/fork-spawner.ts';
+import { CopyMeter, linkDocument } from '../supervisor/document-link.ts';
 import { createHostFactory, defaultLimits, type HostFactory } from '../hosts/host-factory.ts';
 import type { HostExit, TaskHost } from '../hosts/task-host.ts';
 import { procfsProcessMetrics } from '../probes/process-metrics.ts';
@@ -28,6 +31,10 @@ export interface MeasuredHost<T extends TaskId> {
   readonly control: Client<HostControlApi>;
   /** Settles once the host is gone. */
   readonly exited: Promise<HostExit>;
+  /** The document bytes it was sent, counted as the monitor's Copied column counts them. */
+  readonly copies: CopyMeter;
+  /** Listens to the race fault's live tally (RACE_EVENT); returns the unsubscribe. */
+  onRace(handler: (counts: RaceCounts) => void): () => void;
   /** Whether the host is gone. */
   gone(): boolean;
   start(): Promise<ReadyInfo>;
@@ -58,15 +65,23 @@ export class MeasuredHosts {
     });
   }
 
-  init(task: TaskId): TaskInit {
-    return { task, dataDir: this.places.dataDir, assets: this.places.assets, settings: { ignoredRules: [] } };
+  /** `document`: a shared document the task reads in place (a thread or inline host only). */
+  init(task: TaskId, document?: SharedDocumentBuffers): TaskInit {
+    return { task, dataDir: this.places.dataDir, assets: this.places.assets, settings: { ignoredRules: [] }, ...(document ? { document } : {}) };
   }
 
-  /** Spawns a host of `kind` for `task` without starting the task (its control methods answer). */
-  spawnHost<T extends TaskId>(task: T, kind: HostKind): MeasuredHost<T> {
+  /**
+   * Spawns a host of `kind` for `task` without starting the task (its control methods answer).
+   * With `document`, the task is given it to read in place, as the session gives a thread host.
+   */
+  spawnHost<T extends TaskId>(task: T, kind: HostKind, document?: SharedDocumentBuffers): MeasuredHost<T> {
+    if (document && kind === 'process') throw new Error('a process host cannot be given shared memory');
     const host = this.spawn(task, kind);
     const label = hostLabel(task, kind, { pid: host.pid, ...(host.threadId === null ? {} : { threadId: host.threadId }) });
-    const rpc = createRpcClient<TaskApi<T> & HostControlApi>(host.port, { label, log: this.log, defaultTimeoutMs: CALL_TIMEOUT_MS });
+    // The session's own link: a host given the shared document is sent no text, others copies.
+    const copies = new CopyMeter();
+    const port = linkDocument(host.port, task, document !== undefined, copies);
+    const rpc = createRpcClient<TaskApi<T> & HostControlApi, { [RACE_EVENT]: RaceCounts }>(port, { label, log: this.log, defaultTimeoutMs: CALL_TIMEOUT_MS });
     host.port.listen((raw) => {
       const message = decodeRpcMessage(raw);
       // The RPC client reports malformed messages; task log lines leave under the host's label.
@@ -85,8 +100,10 @@ export class MeasuredHosts {
       api: rpc.api,
       control,
       exited,
+      copies,
+      onRace: (handler) => rpc.on(RACE_EVENT, handler),
       gone: () => exit !== null,
-      start: () => control.start(this.init(task)),
+      start: () => control.start(this.init(task, document)),
       stop: async () => {
         host.kill();
         await exited;
@@ -98,8 +115,8 @@ export class MeasuredHosts {
   }
 
   /** Spawns and starts: resolves once the task is ready. */
-  async startHost<T extends TaskId>(task: T, kind: HostKind): Promise<MeasuredHost<T>> {
-    const measured = this.spawnHost(task, kind);
+  async startHost<T extends TaskId>(task: T, kind: HostKind, document?: SharedDocumentBuffers): Promise<MeasuredHost<T>> {
+    const measured = this.spawnHost(task, kind, document);
     await measured.start();
     return measured;
   }

@@ -5,26 +5,11 @@
  * thread, and killing it (cancel, over budget, host gone) ends everything it started.
  */
 import { Errors } from '../../../workers/common/errors.ts';
-import { isClaimId, type ClaimId } from '../../../workers/common/lesson.ts';
+import { isClaimId } from '../../../workers/common/lesson.ts';
 import type { Port } from '../../../workers/common/rpc-messages.ts';
 import { serveRpc } from '../../../workers/common/rpc.ts';
-import type { ClaimContext } from './claims/claim-context.ts';
-import { measureBlocking } from './claims/blocking.ts';
-import { measureCommunication } from './claims/communication.ts';
-import { measureCreation } from './claims/creation.ts';
-import { measureIsolation } from './claims/isolation.ts';
-import { measureMemory } from './claims/memory.ts';
-import { measureParallelism } from './claims/parallelism.ts';
-import type { ClaimMeasurement, RunnerApi, RunnerEvents, RunnerRequest } from './lesson-protocol.ts';
-
-const MEASURE: Readonly<Record<ClaimId, (context: ClaimContext) => Promise<ClaimMeasurement>>> = {
-  creation: measureCreation,
-  memory: measureMemory,
-  communication: measureCommunication,
-  isolation: measureIsolation,
-  parallelism: measureParallelism,
-  blocking: measureBlocking,
-};
+import { MEASURE_CLAIM } from './claims/index.ts';
+import type { RunnerApi, RunnerEvents, RunnerRequest } from './lesson-protocol.ts';
 
 /** The runner's parent is the host core, but a request is still checked before it is trusted. */
 function checkRequest(request: RunnerRequest): RunnerRequest {
@@ -47,7 +32,7 @@ export function serveRunner(port: Port): void {
         const { claim, scale, ...places } = checkRequest(request);
         log(`measuring ${claim} (${scale})`);
         const progress = (fraction: number, what: string) => server.emit('progress', { fraction: Math.min(1, Math.max(0, fraction)), label: what });
-        return MEASURE[claim]({ places, scale, signal, log, progress });
+        return MEASURE_CLAIM[claim]({ places, scale, signal, log, progress });
       },
     },
     { label, log },

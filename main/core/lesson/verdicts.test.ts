@@ -7,7 +7,6 @@ import {
   judgeCommunication,
   judgeCreation,
   judgeIsolation,
-  judgeMemory,
   judgeParallelism,
   MIN_SPEEDUP,
   NOISE_SHARE,
@@ -53,22 +52,6 @@ describe('creation', () => {
     const process = 60;
     expect(judgeCreation({ bare: process * (1 - NOISE_SHARE / 2), loaded: 100 }, { bare: process, loaded: 300 }, 'x').verdict).toBe('does not hold');
     expect(judgeCreation({ bare: 80, loaded: 100 }, { bare: 60, loaded: 300 }, 'x').verdict).toBe('does not hold');
-  });
-});
-
-describe('memory', () => {
-  it('holds when a thread adds clearly less than a process costs, bare and loaded', () => {
-    const judged = judgeMemory({ bare: 17, loaded: 42 }, { bare: 40, loaded: 80 }, 'spellcheck', 'USS');
-    expect(judged.verdict).toBe('holds');
-    expect(judged.explanation).toMatch(/private memory/);
-  });
-
-  it('holds with a caveat when the loaded task dominates', () => {
-    expect(judgeMemory({ bare: 17, loaded: 290 }, { bare: 40, loaded: 300 }, 'grammar', 'RSS').verdict).toBe('holds with a caveat');
-  });
-
-  it('does not hold when an empty thread costs as much as a process', () => {
-    expect(judgeMemory({ bare: 45, loaded: 60 }, { bare: 44, loaded: 90 }, 'spellcheck', 'RSS').verdict).toBe('does not hold');
   });
 });
 

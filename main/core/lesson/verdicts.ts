@@ -15,11 +15,11 @@ export interface Judgement {
 export const NOISE_SHARE = 0.1;
 
 /** True when `cheaper` is below `dearer` by more than the noise share. */
-function clearlyBelow(cheaper: number, dearer: number): boolean {
+export function clearlyBelow(cheaper: number, dearer: number): boolean {
   return cheaper < dearer * (1 - NOISE_SHARE);
 }
 
-const times = (dearer: number, cheaper: number) => `${round(dearer / cheaper)}×`;
+export const times = (dearer: number, cheaper: number) => `${round(dearer / cheaper)}×`;
 
 // ---- creation ------------------------------------------------------------------------------
 
@@ -38,33 +38,6 @@ export function judgeCreation(thread: ReadyTimes, process: ReadyTimes, task: str
     return { verdict: 'holds with a caveat', explanation: `A bare thread is ready ${times(process.bare, thread.bare)} sooner, but loading ${task} costs more than the host: ${numbers}.` };
   }
   return { verdict: 'holds', explanation: `A process takes ${times(process.bare, thread.bare)} as long to be ready: ${numbers}.` };
-}
-
-// ---- memory --------------------------------------------------------------------------------
-
-/** MB a host costs, without a task and with one loaded. */
-export interface MemoryCost {
-  readonly bare: number;
-  readonly loaded: number;
-}
-
-/**
- * `thread` is what one thread adds to its host's RSS; `process` what one process adds to the
- * machine: its private memory (USS) where the OS reports it, else its RSS (which also counts the
- * Node binary's pages that every process shares).
- */
-export function judgeMemory(thread: MemoryCost, process: MemoryCost, task: string, processMeasure: 'USS' | 'RSS'): Judgement {
-  const numbers = `a thread adds ${round(thread.bare)} MB to its host's RSS (${round(thread.loaded)} MB with ${task}), a process ${round(process.bare)} MB of ${processMeasure === 'USS' ? 'private memory' : 'RSS'} (${round(process.loaded)} MB)`;
-  if (!clearlyBelow(thread.bare, process.bare)) {
-    return {
-      verdict: 'does not hold',
-      explanation: `A thread did not cost clearly less memory than a process: ${numbers}. (A Node worker thread has a V8 heap and runtime of its own; the code a process maps is shared with every other Node process.)`,
-    };
-  }
-  if (!clearlyBelow(thread.loaded, process.loaded)) {
-    return { verdict: 'holds with a caveat', explanation: `An empty thread is cheaper, but with ${task} loaded the task's own data dominates: ${numbers}.` };
-  }
-  return { verdict: 'holds', explanation: `A process costs ${times(process.bare, thread.bare)} the memory of a thread: ${numbers}. (A Node thread has its own heap; it shares the process's code.)` };
 }
 
 // ---- communication -------------------------------------------------------------------------

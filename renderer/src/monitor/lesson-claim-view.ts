@@ -2,10 +2,12 @@
  * One claim of The Lesson on screen, as a card: its title, its verdict, a "Measure again"
  * button, the claim's text, and the evidence: a one-line explanation and every measured figure,
  * or the progress of a measurement under way, or why it could not be measured. The verdict's
- * `data-verdict` is a `Verdict`, or `measuring`, `failed`, `unmeasured`.
+ * `data-verdict` is a `Verdict`, or `measuring`, `failed`, `unavailable` (some figures, no verdict possible here), `unmeasured`. A claim that samples
+ * over time (single-core multiprocessing) also shows its timelines as charts.
  */
 import type { ClaimId, ClaimResult, LessonFigure } from '../../../workers/common/lesson.ts';
 import { formatFigure } from './lesson-format.ts';
+import { drawTimeline } from './lesson-timeline.ts';
 
 export interface Claim {
   readonly id: ClaimId;
@@ -37,7 +39,11 @@ export class ClaimView {
   private readonly explanation: HTMLElement;
   private readonly figures: HTMLUListElement;
   private readonly when: HTMLElement;
+  private readonly charts: HTMLElement;
+  private destroyCharts: (() => void)[] = [];
   private result: ClaimResult | null = null;
+  /** The result whose charts are on screen: showing it again keeps them. */
+  private drawn: ClaimResult | null = null;
 
   constructor(list: HTMLElement, claim: Claim, onAgain: (id: ClaimId) => void) {
     this.claim = claim;
@@ -56,7 +62,8 @@ export class ClaimView {
     this.explanation.setAttribute('aria-live', 'polite');
     this.figures = element('ul', 'lesson-figures');
     this.when = element('p', 'lesson-status');
-    card.append(head, element('p', 'lesson-claim-text', claim.claim), this.explanation, this.figures, this.when);
+    this.charts = element('div', 'lesson-timelines');
+    card.append(head, element('p', 'lesson-claim-text', claim.claim), this.explanation, this.figures, this.charts, this.when);
     list.append(card);
   }
 
@@ -70,11 +77,21 @@ export class ClaimView {
   /** Shows a result: the verdict, its explanation and every figure, or why it was not measured. */
   show(result: ClaimResult): void {
     this.result = result;
-    this.verdict.dataset.verdict = result.verdict ?? 'failed';
-    this.verdict.textContent = result.verdict ?? 'not measured';
+    // Figures without a verdict: measured in part, the rest impossible here (the explanation says why).
+    const partial = result.verdict === null && result.figures.length > 0;
+    this.verdict.dataset.verdict = result.verdict ?? (partial ? 'unavailable' : 'failed');
+    this.verdict.textContent = result.verdict ?? (partial ? 'not measurable here' : 'not measured');
     this.explanation.textContent = result.explanation;
     this.figures.replaceChildren(...result.figures.map(figureItem));
+    if (result !== this.drawn) this.drawCharts(result);
     this.when.textContent = `Measured at ${new Date(result.measuredAt).toLocaleTimeString()} in ${(result.durationMs / 1000).toFixed(1)} s.`;
+  }
+
+  private drawCharts(result: ClaimResult): void {
+    for (const destroy of this.destroyCharts.splice(0)) destroy();
+    this.charts.replaceChildren();
+    this.drawn = result;
+    (result.timelines ?? []).forEach((timeline, index) => this.destroyCharts.push(drawTimeline(this.charts, timeline, index)));
   }
 
   /** The measurement ended without a new result for this claim: back to what was shown before. */

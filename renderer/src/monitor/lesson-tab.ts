@@ -5,7 +5,7 @@
  * in through `progress`). The first time the tab is shown it measures everything; each claim, and
  * the whole lesson, can be measured again, and a measurement under way can be cancelled.
  */
-import type { ClaimId, LessonProgress, LessonReport, LessonRequest } from '../../../workers/common/lesson.ts';
+import { LESSON_CLAIMS, type ClaimId, type LessonProgress, type LessonReport, type LessonRequest } from '../../../workers/common/lesson.ts';
 import { ClaimView, type Claim } from './lesson-claim-view.ts';
 
 export type { Claim };
@@ -13,14 +13,8 @@ export type { Claim };
 /** Asks the host to measure (HostApi `measureLesson`); aborting `signal` cancels it there. */
 export type Measure = (request: LessonRequest, signal: AbortSignal) => Promise<LessonReport>;
 
-export const CLAIMS: readonly Claim[] = [
-  { id: 'creation', title: 'Creation time', claim: 'Creating a thread is cheaper than creating a process.' },
-  { id: 'memory', title: 'Memory', claim: 'Threads share memory; each process carries its own, with and without the task loaded.' },
-  { id: 'communication', title: 'Communication cost', claim: 'Talking to a thread costs less than talking to a process, for small and for large (100 KB) messages.' },
-  { id: 'isolation', title: 'Crash isolation', claim: 'A crash in a process takes down only that process; a crash on a shared thread takes its neighbours with it.' },
-  { id: 'parallelism', title: 'Parallelism', claim: 'Several processes use several cores: grammar over a large document speeds up with one process per core.' },
-  { id: 'blocking', title: 'Blocking', claim: 'Work on the main thread delays everything else on it: keystroke acknowledgement slows while grammar runs inline, not while it runs off-thread.' },
-];
+/** The claims in the order shown: the shared catalog (workers/common/lesson.ts). */
+export const CLAIMS: readonly Claim[] = LESSON_CLAIMS;
 
 function describeMachine(report: LessonReport): string {
   const { machine } = report;

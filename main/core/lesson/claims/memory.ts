@@ -1,136 +1,102 @@
 /**
- * Memory: what one worker thread adds to its host's RSS (and its own V8 heap), against what one
- * process adds to the machine: its private memory (USS, the pages only it maps, freed when it
- * ends). Its RSS counts in full the pages it shares with every other Node process (the binary,
- * libraries), and its PSS divides those among however many Node processes happen to run, so
- * both are shown but neither is its cost. Bare, and with spellcheck loaded and given a document.
- * The host here is the runner, a quiet process doing nothing else, so its RSS moves only with
- * the threads; and the RSS a terminated thread leaves behind stays there, not in the user's host.
+ * Memory: what N spellcheck tasks cost to hold one 20 MB document. In threads, the tasks read the
+ * document where it already is, in the session's shared memory (here the runner plays the
+ * session: it writes the text into a SharedDocumentWriter before the baseline, as the host always
+ * holds it); in processes, each task is sent its own copy. Measured: what opening the document
+ * added to the runner's RSS for all the threads together, and each thread's V8 heap growth; and
+ * what it added to the processes' private memory (USS, the pages only they map), summed.
  */
 import { readFile } from 'node:fs/promises';
 import type { LessonFigure } from '../../../../workers/common/lesson.ts';
+import { SharedDocumentWriter } from '../../../../workers/common/shared-document/document-writer.ts';
 import { sampleDocument } from '../../../../workers/tasks/text/sample-document.ts';
 import { parseProcStatusRss } from '../../probes/process-metrics.ts';
 import type { ClaimMeasurement } from '../lesson-protocol.ts';
 import { MeasuredHosts, type MeasuredHost } from '../measured-hosts.ts';
+import { judgeMemory } from '../shared-memory-verdicts.ts';
 import { MB, round } from '../stats.ts';
-import { judgeMemory } from '../verdicts.ts';
 import { delay, throwIfCancelled, type ClaimContext } from './claim-context.ts';
 
 const TASK = 'spellcheck';
-const DOCUMENT_BYTES = 20 * 1024;
-const STATES = ['bare', 'loaded'] as const;
-type State = (typeof STATES)[number];
+const URI = 'lesson:memory';
 
-interface Reading {
-  readonly rssMb: number;
-  /** PSS and USS (private memory) where the OS reports them. */
-  readonly pssMb: number | null;
-  readonly ussMb: number | null;
-  /** A thread's used V8 heap. */
-  readonly heapMb: number | null;
-}
-
-async function processReading(pid: number): Promise<Reading> {
-  const rss = parseProcStatusRss(await readFile(`/proc/${pid}/status`, 'utf8'));
-  if (rss === undefined) throw new Error(`/proc/${pid}/status has no VmRSS`);
+/** Private memory (USS) of a process where the OS reports it, else its RSS; MB. */
+export async function processMemoryMb(pid: number): Promise<{ readonly mb: number; readonly measure: 'USS' | 'RSS' }> {
   // Older kernels have no smaps_rollup: RSS alone then.
   const rollup = await readFile(`/proc/${pid}/smaps_rollup`, 'utf8').catch(() => '');
-  const kb = (field: string) => {
-    const value = new RegExp(`^${field}:\\s+(\\d+) kB$`, 'm').exec(rollup)?.[1];
-    return value === undefined ? null : (Number(value) * 1024) / MB;
-  };
-  const [pss, clean, dirty] = [kb('Pss'), kb('Private_Clean'), kb('Private_Dirty')];
-  return { rssMb: rss / MB, pssMb: pss, ussMb: clean === null || dirty === null ? null : clean + dirty, heapMb: null };
+  const kb = (field: string) => new RegExp(`^${field}:\\s+(\\d+) kB$`, 'm').exec(rollup)?.[1];
+  const [clean, dirty] = [kb('Private_Clean'), kb('Private_Dirty')];
+  if (clean !== undefined && dirty !== undefined) return { mb: ((Number(clean) + Number(dirty)) * 1024) / MB, measure: 'USS' };
+  const rss = parseProcStatusRss(await readFile(`/proc/${pid}/status`, 'utf8'));
+  if (rss === undefined) throw new Error(`/proc/${pid}/status has no VmRSS`);
+  return { mb: rss / MB, measure: 'RSS' };
 }
 
-const average = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
-
-/** Collects garbage here (the runner runs with --expose-gc), then lets the threads settle. */
+/** Collects garbage here (the runner runs with --expose-gc), then lets the hosts settle. */
 async function settle(ms: number): Promise<void> {
   (globalThis as { gc?: () => void }).gc?.();
   await delay(ms);
   (globalThis as { gc?: () => void }).gc?.();
 }
 
-async function load(hosts: readonly MeasuredHost<typeof TASK>[], text: string): Promise<void> {
-  await Promise.all(hosts.map(async (measured, index) => {
-    await measured.start();
-    await measured.api.open({ uri: `lesson:memory:${index}`, version: 1, text, path: null });
-    await measured.api.check({ version: 1 });
-  }));
+const heapMb = async (measured: MeasuredHost<typeof TASK>) => ((await measured.host.usage()).memory?.bytes ?? Number.NaN) / MB;
+const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
+
+interface Held {
+  /** What opening the document added, MB, for all the tasks together. */
+  readonly addedMb: number;
+  /** Threads: the largest heap growth of one; processes: NaN. */
+  readonly heapGrowthMb: number;
+  readonly measure: 'USS' | 'RSS';
+  /** Document bytes the tasks were sent. */
+  readonly copiedBytes: number;
 }
 
-/** Per thread: the runner's RSS growth over `baseMb`, and the threads' heaps, averaged. */
-async function threadReading(hosts: readonly MeasuredHost<typeof TASK>[], baseMb: number): Promise<Reading> {
-  const heaps = await Promise.all(hosts.map(async (measured) => (await measured.host.usage()).memory?.bytes ?? Number.NaN));
-  return { rssMb: (process.memoryUsage.rss() / MB - baseMb) / hosts.length, pssMb: null, ussMb: null, heapMb: average(heaps) / MB };
-}
-
-async function processAverage(hosts: readonly MeasuredHost<typeof TASK>[]): Promise<Reading> {
-  const readings = await Promise.all(hosts.map((measured) => processReading(measured.host.pid)));
-  const known = (values: readonly (number | null)[]) => (values.every((value) => value !== null) ? average(values) : null);
-  return {
-    rssMb: average(readings.map((reading) => reading.rssMb)),
-    pssMb: known(readings.map((reading) => reading.pssMb)),
-    ussMb: known(readings.map((reading) => reading.ussMb)),
-    heapMb: null,
-  };
-}
-
-async function measureKind(context: ClaimContext, kind: 'thread' | 'process', count: number, text: string): Promise<Record<State, Reading>> {
-  const settleMs = context.scale === 'full' ? 600 : 200;
+async function hold(context: ClaimContext, kind: 'thread' | 'process', count: number, writer: SharedDocumentWriter, text: string): Promise<Held> {
+  const settleMs = context.scale === 'full' ? 800 : 300;
   const hosts = new MeasuredHosts(context.places, context.log);
   try {
-    // A first thread sets up what every later one shares (the worker machinery, the entry's
-    // compiled code caches): it runs during the measurement but is not counted.
-    if (kind === 'thread') await hosts.spawnHost(TASK, kind).control.noop(null);
+    const document = kind === 'thread' ? writer.buffers : undefined;
+    const started = await Promise.all(Array.from({ length: count }, () => hosts.startHost(TASK, kind, document)));
     await settle(settleMs);
-    const baseMb = process.memoryUsage.rss() / MB;
-    const spawned = Array.from({ length: count }, () => hosts.spawnHost(TASK, kind));
-    await Promise.all(spawned.map((measured) => measured.control.noop(null)));
-    await settle(settleMs);
-    const bare = kind === 'thread' ? await threadReading(spawned, baseMb) : await processAverage(spawned);
     throwIfCancelled(context.signal, 'memory');
-    context.progress(kind === 'thread' ? 0.25 : 0.75, `${count} ${kind}${count === 1 ? '' : 's'} with ${TASK} loaded`);
-    await load(spawned, text);
+    const before = kind === 'thread' ? [process.memoryUsage.rss() / MB] : await Promise.all(started.map(async (measured) => (await processMemoryMb(measured.host.pid)).mb));
+    const heapsBefore = kind === 'thread' ? await Promise.all(started.map(heapMb)) : [];
+    const copiedBefore = sum(started.map((measured) => measured.copies.sinceStart));
+    context.progress(kind === 'thread' ? 0.2 : 0.6, `${count} ${kind} tasks open the ${round(text.length / MB)} MB document`);
+    await Promise.all(started.map((measured) => measured.api.open({ uri: writer.uri, version: writer.version, text, path: null })));
     await settle(settleMs);
-    const loaded = kind === 'thread' ? await threadReading(spawned, baseMb) : await processAverage(spawned);
-    return { bare, loaded };
+    const copiedBytes = sum(started.map((measured) => measured.copies.sinceStart)) - copiedBefore;
+    if (kind === 'thread') {
+      const heapsAfter = await Promise.all(started.map(heapMb));
+      const growth = Math.max(...heapsAfter.map((after, index) => after - (heapsBefore[index] ?? Number.NaN)));
+      return { addedMb: process.memoryUsage.rss() / MB - (before[0] ?? Number.NaN), heapGrowthMb: growth, measure: 'RSS', copiedBytes };
+    }
+    const after = await Promise.all(started.map((measured) => processMemoryMb(measured.host.pid)));
+    return { addedMb: sum(after.map((reading) => reading.mb)) - sum(before), heapGrowthMb: Number.NaN, measure: after[0]?.measure ?? 'RSS', copiedBytes };
   } finally {
     await hosts.stopAll();
   }
 }
 
-function figures(kind: 'thread' | 'process', readings: Record<State, Reading>, count: number): LessonFigure[] {
-  const each = count === 1 ? '' : `, average of ${count}`;
-  return STATES.flatMap((state) => {
-    const reading = readings[state];
-    const what = `${kind}, ${state === 'bare' ? 'no task' : `${TASK} loaded`}`;
-    if (kind === 'thread') {
-      return [
-        { label: `${what}: RSS it adds to its host`, value: round(reading.rssMb), unit: 'MB' as const, detail: `the host's RSS growth per thread${each}, beside a first thread not counted` },
-        ...(reading.heapMb === null || Number.isNaN(reading.heapMb) ? [] : [{ label: `${what}: its own V8 heap`, value: round(reading.heapMb), unit: 'MB' as const, detail: `used heap${each}` }]),
-      ];
-    }
-    const shared = `its RSS ${round(reading.rssMb)} MB counts the pages it shares with other Node processes in full${reading.pssMb === null ? '' : `, its PSS ${round(reading.pssMb)} MB divides them among their sharers`}`;
-    return reading.ussMb === null
-      ? [{ label: `${what}: its RSS`, value: round(reading.rssMb), unit: 'MB' as const, detail: `resident memory${each}; this OS does not report private memory` }]
-      : [{ label: `${what}: its private memory (USS)`, value: round(reading.ussMb), unit: 'MB' as const, detail: `freed when it ends${each}; ${shared}` }];
-  });
-}
-
 export async function measureMemory(context: ClaimContext): Promise<ClaimMeasurement> {
-  const count = context.scale === 'full' ? 2 : 1;
-  const text = sampleDocument(DOCUMENT_BYTES, 5);
-  context.progress(0, `${count} bare thread${count === 1 ? '' : 's'}`);
-  const thread = await measureKind(context, 'thread', count, text);
+  const count = 2;
+  const length = (context.scale === 'full' ? 20 : 4) * MB;
+  const text = sampleDocument(length, 5).slice(0, length);
+  context.progress(0, `writing the ${round(length / MB)} MB document into shared memory`);
+  const writer = new SharedDocumentWriter({ uri: URI, version: 1, text });
+  const sharedMb = writer.buffers.text.byteLength / MB;
+  const threads = await hold(context, 'thread', count, writer, text);
   throwIfCancelled(context.signal, 'memory');
-  context.progress(0.5, `${count} bare process${count === 1 ? '' : 'es'}`);
-  const processes = await measureKind(context, 'process', count, text);
-  // Private memory where the OS reports it: what one more process really adds to the machine.
-  const hasUss = processes.bare.ussMb !== null && processes.loaded.ussMb !== null;
-  const processCost = (state: State) => (hasUss ? processes[state].ussMb : null) ?? processes[state].rssMb;
-  const verdict = judgeMemory({ bare: thread.bare.rssMb, loaded: thread.loaded.rssMb }, { bare: processCost('bare'), loaded: processCost('loaded') }, TASK, hasUss ? 'USS' : 'RSS');
-  return { ...verdict, figures: [...figures('thread', thread, count), ...figures('process', processes, count)] };
+  const processes = await hold(context, 'process', count, writer, text);
+  const figures: LessonFigure[] = [
+    { label: 'the document in shared memory, held once', value: round(sharedMb), unit: 'MB', detail: `${round(length / MB)} M UTF-16 units, with room to grow` },
+    { label: `${count} thread tasks: memory added by opening it`, value: round(threads.addedMb), unit: 'MB', detail: "the host's RSS growth" },
+    { label: 'one thread task: growth of its V8 heap', value: round(threads.heapGrowthMb), unit: 'MB', detail: `the larger of ${count}; the text stays out of its heap` },
+    { label: `${count} process tasks: memory added by opening it`, value: round(processes.addedMb), unit: 'MB', detail: `${processes.measure === 'USS' ? 'their private memory (USS)' : 'their RSS'}, summed` },
+    { label: `${count} thread tasks: document text sent to them`, value: round(threads.copiedBytes / MB), unit: 'MB', detail: 'they read the shared copy in place' },
+    { label: `${count} process tasks: document text sent to them`, value: round(processes.copiedBytes / MB), unit: 'MB', detail: 'a copy each (UTF-16 bytes, as the monitor counts them)' },
+  ];
+  const judged = judgeMemory({ sharedMb, tasks: count, threadsAddedMb: threads.addedMb, threadHeapGrowthMb: threads.heapGrowthMb, processesAddedMb: processes.addedMb, processMeasure: processes.measure });
+  return { ...judged, figures };
 }

@@ -18,18 +18,18 @@ import { median, round } from '../stats.ts';
 import { judgeParallelism } from '../verdicts.ts';
 import { throwIfCancelled, type ClaimContext } from './claim-context.ts';
 
-const FULL_KB = 32;
-const QUICK_KB = 6;
-const WARM_UP_KB = 4;
+export const FULL_KB = 32;
+export const QUICK_KB = 6;
+export const WARM_UP_KB = 4;
 
-interface Run {
+export interface Run {
   readonly ms: number;
   readonly issues: readonly string[];
   /** CPU ms the run's processes spent, from outside them. */
   readonly cpuMs: number;
 }
 
-interface Pair {
+export interface Pair {
   readonly single: Run;
   readonly pool: Run;
 }
@@ -44,7 +44,7 @@ function issueKey(issue: GrammarIssue): string {
 }
 
 /** Checks `text` as document `uri`: one host checks it all, or each host of a pool its shard. */
-async function check(hosts: readonly MeasuredHost<'grammar'>[], text: string, uri: string): Promise<Run> {
+export async function check(hosts: readonly MeasuredHost<'grammar'>[], text: string, uri: string): Promise<Run> {
   const count = hosts.length;
   const cpuBefore = await cpuMs(hosts);
   const started = performance.now();
@@ -65,8 +65,7 @@ function sameIssues(a: readonly string[], b: readonly string[]): boolean {
  * pair so a drift in the machine's load favours neither. Each pair has a document of its own,
  * so grammar's paragraph cache never helps (no process has seen its paragraphs).
  */
-async function measurePair(single: MeasuredHost<'grammar'>, pool: readonly MeasuredHost<'grammar'>[], text: string, index: number): Promise<Pair> {
-  const uri = `lesson:parallelism:${index}`;
+export async function measurePair(single: MeasuredHost<'grammar'>, pool: readonly MeasuredHost<'grammar'>[], text: string, index: number, uri = `lesson:parallelism:${index}`): Promise<Pair> {
   const first = index % 2 === 0 ? await check([single], text, uri) : await check(pool, text, uri);
   const second = index % 2 === 0 ? await check(pool, text, uri) : await check([single], text, uri);
   const pair = index % 2 === 0 ? { single: first, pool: second } : { single: second, pool: first };
@@ -80,7 +79,7 @@ async function measurePair(single: MeasuredHost<'grammar'>, pool: readonly Measu
  * Linux's autogroup shares the CPU fairly between sessions, not processes: every process Forkpad
  * starts is in its session, so on a busy machine more of them get no more CPU in total.
  */
-async function autogroupNote(): Promise<string> {
+export async function autogroupNote(): Promise<string> {
   const enabled = await readFile('/proc/sys/kernel/sched_autogroup_enabled', 'utf8').catch(() => '0');
   return enabled.trim() === '1' ? "; Linux's autogroup is on: the CPU is shared fairly between sessions, and all of Forkpad's processes share one session's share" : '';
 }
