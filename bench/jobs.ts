@@ -15,6 +15,7 @@ import { runBenchChild, type ChildSink } from './child.ts';
 import { ContentionMeter } from './machine.ts';
 import { BARE_CONTROL, BARE_MONACO } from './budgets.ts';
 import type { BenchOptions } from './options.ts';
+import type { SpellingRunParams } from './spelling/spelling-run.ts';
 import type { Measurement } from './results.ts';
 
 export interface Job {
@@ -76,6 +77,18 @@ function memoryJobs(context: JobContext): Job[] {
     weight: task === 'grammar' ? 14 : 3,
     run: (sink: ChildSink) => runBenchChild(join(HOST_DIR, 'memory-run.ts'), { task, kind, documentKb: context.options.plan.documentKb, logFile: context.logFile }, sink, CHILD_TIMEOUT_MS),
   })));
+}
+
+function spellingJob(context: JobContext): Job[] {
+  if (!wants(context.options, 10)) return [];
+  const { plan } = context.options;
+  const params: SpellingRunParams = { logFile: context.logFile, slipWords: 1000, ...(plan.spellingPairs === undefined ? {} : { maxPairs: plan.spellingPairs }) };
+  return [{
+    label: 'scenario 10 · spelling suggestions',
+    // Raw nspell's unbounded search dominates: about 40 ms a pair.
+    weight: 5 + (plan.spellingPairs ?? 1700) * 2 * 0.06,
+    run: (sink) => runBenchChild(join(import.meta.dirname, 'spelling', 'spelling-run.ts'), params, sink, CHILD_TIMEOUT_MS),
+  }];
 }
 
 /** Runs `measure` with one shared Chromium, and records how busy the machine was meanwhile. */
@@ -155,6 +168,6 @@ export function planJobs(context: JobContext): { jobs: Job[]; close: () => Promi
     });
     return session;
   };
-  const jobs = [...hostJobs(context), ...poolJob(context), ...memoryJobs(context), ...browserJobs(context, browser)];
+  const jobs = [...hostJobs(context), ...poolJob(context), ...memoryJobs(context), ...spellingJob(context), ...browserJobs(context, browser)];
   return { jobs, close: async () => void (session ? await (await session).close() : undefined) };
 }

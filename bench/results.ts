@@ -75,6 +75,11 @@ export const SCENARIOS: readonly Scenario[] = [
     title: 'Memory',
     method: 'RSS and PSS (proportional set size: shared pages divided among the processes sharing them) added to the host and its task processes, idle (just started) and loaded (a 200 KB document opened and checked).',
   },
+  {
+    number: 10,
+    title: 'Spelling suggestions',
+    method: 'Pairs of (typed, intended) word from two corpora: real misspellings (the misspellings package, Wikipedia’s list of common English misspellings) and typing slips made deterministically from the 1,000 most frequent words of SUBTLEX-US (a neighbouring key, two letters swapped, a letter dropped or doubled; only slips that are not words). A hash of the typed word splits each corpus in halves: the ranker was tuned on one, and only the other, the report half, is asked here. Each typed word goes to Forkpad’s spellcheck task in a thread host (its `suggest`, over RPC, as the quick fix asks it), then to raw nspell with the same dictionary, then to harper.js’s spell check, in the same run; top-1 and top-5 are the shares whose intended word came first or among the first five (case ignored), and the time is per request, round trip included for Forkpad.',
+  },
 ];
 
 export interface Contention {

