@@ -3,8 +3,8 @@
  *
  * Candidates come from two searches. The first walks the word-frequency list's prefixes for the
  * words within one edit, then (unless a common one was found) two, then for long words three
- * (near-words.ts: a pruned edit-distance walk of the list as a trie). The second, nspell 2.1.5's
- * method (suggest.js, MIT), reaches words the list lacks (rare words, inflections) and runs only
+ * (near-words.ts: a pruned edit-distance walk of the list as a trie). The second follows nspell's
+ * method (nspell 2.1.5's suggest.js, MIT): it reaches words the list lacks (rare words, inflections) and runs only
  * when the first found nothing: every single edit, then edits of edits, each a dictionary look-up.
  * Likely slips (the affix file's REP table, a doubled or undoubled letter) are always tried.
  * nspell + dictionary-en has the last word on every candidate; ranker.ts orders them by
