@@ -16,4 +16,9 @@ describe('lesson figures', () => {
     expect(formatFigure(2, 'cores')).toBe('2 cores');
     expect(formatFigure(1, 'cores')).toBe('1 core');
   });
+
+  it('writes counts of reads exactly', () => {
+    expect(formatFigure(12_345, 'reads')).toBe('12,345 reads');
+    expect(formatFigure(0, 'reads')).toBe('0 reads');
+  });
 });

@@ -21,7 +21,7 @@ const DOCUMENT_UNITS = 200 * 1024;
 
 export async function measureDebugging(context: ClaimContext): Promise<ClaimMeasurement> {
   const durationMs = context.scale === 'full' ? 5_000 : 1_500;
-  const text = sampleDocument(DOCUMENT_UNITS * 2, 17).slice(0, DOCUMENT_UNITS);
+  const text = sampleDocument(DOCUMENT_UNITS, 17).slice(0, DOCUMENT_UNITS);
   const writer = new SharedDocumentWriter({ uri: 'lesson:debugging', version: 1, text });
   const hosts = new MeasuredHosts(context.places, context.log);
   let last: RaceCounts | null = null;

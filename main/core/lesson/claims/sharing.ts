@@ -40,7 +40,7 @@ async function prime(context: ClaimContext, kind: Kind, writer: SharedDocumentWr
 
 export async function measureSharing(context: ClaimContext): Promise<ClaimMeasurement> {
   const repetitions = context.scale === 'full' ? 5 : 3;
-  const text = sampleDocument(DOCUMENT_UNITS * 2, 13).slice(0, DOCUMENT_UNITS);
+  const text = sampleDocument(DOCUMENT_UNITS, 13).slice(0, DOCUMENT_UNITS);
   const writer = new SharedDocumentWriter({ uri: 'lesson:sharing', version: 1, text });
   const samples: Record<Kind, Sample[]> = { thread: [], process: [] };
   for (let repetition = 0; repetition < repetitions; repetition++) {

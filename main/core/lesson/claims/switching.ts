@@ -112,7 +112,7 @@ function nodeProcess(code: string, args: readonly string[]): { output: Promise<s
   return { output, kill: () => child.kill('SIGKILL') };
 }
 
-/** Named FIFOs exist on Linux and macOS; the reason they cannot be made otherwise. */
+/** Round trips between two processes through two named FIFOs (Linux and macOS have `mkfifo`; Windows does not). */
 export async function processRoundTrips(rounds: number, warmUp: number): Promise<number[]> {
   const folder = await mkdtemp(join(tmpdir(), 'forkpad-switching-'));
   const [a, b] = [join(folder, 'a'), join(folder, 'b')];
