@@ -4,7 +4,8 @@
  * turns with the writer on one thread and cannot be torn; a process host is refused, plainly.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RaceCounts, SpellResult } from '../../workers/common/task-api.ts';
+import type { RaceCounts } from '../../workers/common/race-counts.ts';
+import type { SpellResult } from '../../workers/common/task-api.ts';
 import type { HostKind } from '../../workers/common/tasks.ts';
 import { startRealCore, until, type RealCore } from '../reliability/support/real-core.ts';
 

@@ -3,7 +3,7 @@
  * first sample of a rate has nothing to compare with, and Forkpad never shows a fake zero.
  */
 import type { HostKind, TaskId } from './tasks.ts';
-import type { RaceCounts } from './task-api.ts';
+import type { RaceCounts } from './race-counts.ts';
 
 export type TaskState = 'starting' | 'ready' | 'busy' | 'unresponsive' | 'crashed' | 'restarting' | 'stopped';
 

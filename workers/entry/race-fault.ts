@@ -11,7 +11,8 @@
  * A process has no shared memory at all, so it has nothing to race on.
  */
 import { Errors, type ForkpadError } from '../common/errors.ts';
-import type { Fault, RaceCounts } from '../common/task-api.ts';
+import type { RaceCounts } from '../common/race-counts.ts';
+import type { Fault } from '../common/task-api.ts';
 import type { SharedDocumentReader } from '../common/shared-document/document-reader.ts';
 import type { HostKind } from '../common/tasks.ts';
 

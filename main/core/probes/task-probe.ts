@@ -6,7 +6,7 @@
  */
 import type { HostKind, TaskId } from '../../../workers/common/tasks.ts';
 import type { RestartPolicyState, TaskSample, TaskState } from '../../../workers/common/metrics.ts';
-import type { RaceCounts } from '../../../workers/common/task-api.ts';
+import type { RaceCounts } from '../../../workers/common/race-counts.ts';
 import type { HostUsage } from '../hosts/task-host.ts';
 import type { JobMeter } from './job-meter.ts';
 

@@ -3,7 +3,7 @@
  * monitor's samples. It belongs to the host that raced: once that host is gone (a move, a crash,
  * an end) the tally stays on show, marked finished, until the next race.
  */
-import type { RaceCounts } from '../../../workers/common/task-api.ts';
+import type { RaceCounts } from '../../../workers/common/race-counts.ts';
 import type { TaskId } from '../../../workers/common/tasks.ts';
 
 const COUNT_FIELDS = ['unlockedReads', 'tornReads', 'lockedReads', 'lockedRetries', 'lockedTorn', 'documentLength', 'durationMs'] as const;

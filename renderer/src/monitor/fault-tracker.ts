@@ -5,7 +5,8 @@
  * spiked; every inline task shares that thread, so they stall with it.
  */
 import type { MetricsSnapshot, RestartPolicyState, TaskSample } from '../../../workers/common/metrics.ts';
-import type { FaultKind, RaceCounts } from '../../../workers/common/task-api.ts';
+import type { RaceCounts } from '../../../workers/common/race-counts.ts';
+import type { FaultKind } from '../../../workers/common/task-api.ts';
 import { TASK_IDS, type HostKind, type TaskId } from '../../../workers/common/tasks.ts';
 
 /** How long after a fault other tasks are watched. */

@@ -8,7 +8,7 @@
  */
 import type { LessonFigure } from '../../../../workers/common/lesson.ts';
 import { SharedDocumentWriter } from '../../../../workers/common/shared-document/document-writer.ts';
-import type { RaceCounts } from '../../../../workers/common/task-api.ts';
+import type { RaceCounts } from '../../../../workers/common/race-counts.ts';
 import { sampleDocument } from '../../../../workers/tasks/text/sample-document.ts';
 import { raceWriter } from '../../session/race-writer.ts';
 import type { ClaimMeasurement } from '../lesson-protocol.ts';
