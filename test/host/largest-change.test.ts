@@ -58,6 +58,19 @@ describe('the largest change the host allows', () => {
     await current.core.api.setIsolation({ preset }, NEVER);
     await writeFile(join(current.workspace, 'lines.md'), 'a\n'.repeat(LINES));
     await current.core.api.open({ path: 'lines.md' }, NEVER);
+    // The open re-primes every task, and a task being re-primed is sent no changes (the re-prime
+    // covers them): type at the end until one small change reaches all four, so the large one can.
+    let typed = 0;
+    for (const deadline = Date.now() + 60_000; ; typed += 1) {
+      answers.clear();
+      const { uri, version } = current.core.session;
+      await current.core.api.change({ uri, version: version + 1, edits: [{ offset: LINES * 2 + typed, length: 0, text: 'z' }], keys: [] }, NEVER);
+      if (answers.size === TASK_IDS.length) break;
+      if (Date.now() > deadline) throw new Error('the tasks were still being primed after the open');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    typed += 1;
+    await Promise.all([...answers.values()].flat());
     answers.clear();
 
     const { uri, version } = current.core.session;
@@ -76,7 +89,7 @@ describe('the largest change the host allows', () => {
       expect(sent, task).toHaveLength(1);
       await sent[0]; // Rejects, and fails the test, if the task refused the change.
     }
-    expect(current.core.session.text).toBe('an\n'.repeat(LINES));
+    expect(current.core.session.text).toBe('an\n'.repeat(LINES) + 'z'.repeat(typed));
     const stats = await current.supervisor.client('keystroke').stats(null, { timeoutMs: 10_000 });
     expect(stats.keystrokes).toBe(CHANGE_LIMITS.maxKeysPerChange);
     expect(current.logs.filter((line) => /refused a change|re-priming/.test(line))).toEqual([]);
