@@ -7,6 +7,8 @@
  *   preload/         → workers/common and `electron` only
  *   workers/         → never main/, preload/, renderer/
  *   workers/common/  → nothing outside itself: no node:, no packages
+ *   workers/node/    → workers/common, Node built-ins and packages; never the tasks, their
+ *                      entries or main/ (both main/ and the tasks import it: VS Code's base/node)
  *   main/            → never renderer/ or preload/
  *   `electron`       → only main/electron/ and preload/ (the core runs in plain Node)
  *
@@ -57,6 +59,12 @@ const zones = [
   { target: './workers', from: './main', message: 'Tasks never import the host.' },
   { target: './workers', from: './preload', message: 'Tasks never import the preload.' },
   { target: './workers', from: './renderer', message: 'Tasks never import the renderer.' },
+  {
+    target: './workers/node',
+    from: './workers',
+    except: ['./common', './node'],
+    message: 'workers/node is shared by the host and the tasks: it imports only workers/common and itself.',
+  },
   { target: './main', from: './renderer', message: 'The host never imports the renderer.' },
   { target: './main', from: './preload', message: 'The host never imports the preload.' },
 ];

@@ -1,23 +1,17 @@
 /**
- * Order statistics for the benchmark. Percentiles are nearest-rank (the value of a real sample,
- * never an interpolation between two), so a reported p95 is a latency that actually happened.
+ * Order statistics for the benchmark, from the shared nearest-rank percentiles
+ * (workers/common/percentile.ts): a reported p95 is a latency that actually happened. A run with
+ * no samples reports NaN, which the report shows as a missing figure.
  */
+import { percentile as nearestRankPercentile, summarizePercentiles, type PercentileSummary } from '../workers/common/percentile.ts';
 
-export interface Summary {
-  readonly n: number;
-  readonly p50: number;
-  readonly p95: number;
-  readonly p99: number;
-  readonly max: number;
+export interface Summary extends PercentileSummary {
   readonly mean: number;
 }
 
 /** Nearest-rank percentile `p` (0..100) of `samples`; NaN for no samples. */
 export function percentile(samples: readonly number[], p: number): number {
-  if (samples.length === 0) return Number.NaN;
-  const sorted = [...samples].sort((a, b) => a - b);
-  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
-  return sorted[Math.min(sorted.length, rank) - 1] ?? Number.NaN;
+  return nearestRankPercentile(samples, p) ?? Number.NaN;
 }
 
 export function median(samples: readonly number[]): number {
@@ -25,17 +19,9 @@ export function median(samples: readonly number[]): number {
 }
 
 export function summarize(samples: readonly number[]): Summary {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length))) - 1] ?? Number.NaN;
-  const total = sorted.reduce((sum, value) => sum + value, 0);
-  return {
-    n: sorted.length,
-    p50: at(50),
-    p95: at(95),
-    p99: at(99),
-    max: sorted.at(-1) ?? Number.NaN,
-    mean: sorted.length === 0 ? Number.NaN : total / sorted.length,
-  };
+  const total = samples.reduce((sum, value) => sum + value, 0);
+  const mean = samples.length === 0 ? Number.NaN : total / samples.length;
+  return { ...(summarizePercentiles(samples) ?? { n: 0, p50: Number.NaN, p95: Number.NaN, p99: Number.NaN, max: Number.NaN }), mean };
 }
 
 /** Rounds for reports: three significant digits, at most three decimals. */

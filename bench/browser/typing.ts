@@ -5,6 +5,7 @@
  * time to the next painted frame is measured beside it, for the whole distribution.
  */
 import type { Page } from 'playwright-core';
+import { ascending, nearestRank } from '../../workers/common/percentile.ts';
 import { PRESETS, type PresetId } from '../../workers/common/tasks.ts';
 import { chooseMenu, modelText, openForkpad, pickToOpen, statusSegment, waitForHostAnswer, waitUntil } from '../../test/browser/forkpad-page.ts';
 import { BARE_MONACO, ROWS } from '../budgets.ts';
@@ -27,9 +28,9 @@ const DOCUMENT = 'bench-typing.md';
  * 95th percentile falls among the unreported ones, it is below the floor (reported as the floor).
  */
 export function eventTimingP95(count: number, reported: readonly number[]): { value: number; belowFloor: boolean } {
-  const sorted = [...reported].sort((a, b) => a - b);
+  const sorted = ascending(reported);
   const unreported = Math.max(0, count - sorted.length);
-  const rank = Math.ceil(0.95 * count);
+  const rank = nearestRank(count, 95);
   if (rank <= unreported) return { value: EVENT_TIMING_FLOOR_MS, belowFloor: true };
   return { value: sorted[rank - unreported - 1] ?? Number.NaN, belowFloor: false };
 }

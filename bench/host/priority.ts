@@ -1,10 +1,10 @@
 /**
- * The app's lower OS priority for background task hosts (main/core/hosts/host-priority.ts:
+ * The app's lower OS priority for background task hosts (bench/host/host-priority.ts:
  * spellcheck and grammar at nice 10, so that when cores are scarce the host's main thread, the
  * keystroke task and the browser win), applied from outside to the hosts of a host the benchmark
  * started. An inline task shares the host's main thread and is never lowered.
  */
-import { BACKGROUND_NICE, BACKGROUND_TASKS, lowerLinuxHostThreads } from '../../main/core/hosts/host-priority.ts';
+import { BACKGROUND_NICE, BACKGROUND_TASKS, lowerLinuxHostThreads } from './host-priority.ts';
 import type { HostKind, TaskId } from '../../workers/common/tasks.ts';
 
 export { BACKGROUND_NICE };

@@ -3,9 +3,9 @@
  * asked of Forkpad's spellcheck task in a thread host (its `suggest` over RPC, as the editor's
  * quick fix asks it), of raw nspell and of harper.js, one after the other in this process.
  */
-import { join } from 'node:path';
 import { childParams, runChild, toParent } from '../child-protocol.ts';
-import { BENCH_ASSETS, fileLog, REPO_ROOT } from '../host/bench-host.ts';
+import { BENCH_ASSETS, fileLog } from '../host/bench-host.ts';
+import { SOURCE_MODULES_DIR } from '../../workers/node/source-assets.ts';
 import { startTask } from '../host/task-client.ts';
 import type { Measurement } from '../results.ts';
 import { halfOf, realMisspellings, typingSlips, type Corpus, type SpellingPair } from './corpora.ts';
@@ -44,7 +44,7 @@ function reported(corpus: Corpus): SpellingPair[] {
 
 runChild(async () => {
   const log = fileLog(params.logFile);
-  const modules = join(REPO_ROOT, 'node_modules');
+  const modules = SOURCE_MODULES_DIR;
   const nspell = await rawNspell(BENCH_ASSETS);
   const corpora = [await realMisspellings(modules, nspell.isWord), await typingSlips(modules, nspell.isWord, params.slipWords)];
   const forkpad = await startTask('spellcheck', 'thread', log);

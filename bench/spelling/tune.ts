@@ -2,15 +2,15 @@
  * The ranker's tuning loop, run by hand (`node bench/spelling/tune.ts`): Forkpad's suggest,
  * called in this process, on the tuning half of each corpus only. The bench reports the other half.
  */
-import { join } from 'node:path';
-import { REPO_ROOT, BENCH_ASSETS } from '../host/bench-host.ts';
+import { BENCH_ASSETS } from '../host/bench-host.ts';
+import { SOURCE_MODULES_DIR } from '../../workers/node/source-assets.ts';
 import { loadSpeller } from '../../workers/tasks/spellcheck/speller.ts';
 import { suggestWithin } from '../../workers/tasks/spellcheck/suggest.ts';
 import { loadWordFrequencies } from '../../workers/tasks/spellcheck/word-frequencies.ts';
 import { halfOf, realMisspellings, typingSlips } from './corpora.ts';
 import { measureQuality } from './quality.ts';
 
-const modules = join(REPO_ROOT, 'node_modules');
+const modules = SOURCE_MODULES_DIR;
 const speller = await loadSpeller(BENCH_ASSETS.dictionaryAff, BENCH_ASSETS.dictionaryDic);
 const frequencies = await loadWordFrequencies(BENCH_ASSETS.wordFrequencies ?? '');
 const isWord = (word: string) => speller.correct(word);

@@ -3,9 +3,10 @@
  * may be edited, or the monitor it was on unplugged), so it is validated and fitted to the
  * displays that exist now; anything unusable falls back to a centred default.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import * as v from 'valibot';
+import { writeFileAtomic } from '../../workers/node/atomic-write.ts';
 import { MIN_WINDOW_SIZE } from './window-options.ts';
 
 export interface WindowState {
@@ -99,11 +100,9 @@ export class WindowStateStore {
     return fitToDisplays(saved ?? DEFAULT_WINDOW_STATE, workAreas);
   }
 
-  /** Writes via a temporary file and a rename, so a crash mid-write leaves the old state. */
+  /** Writes atomically, so a crash mid-write leaves the old state. */
   async save(state: WindowState): Promise<void> {
     await mkdir(dirname(this.path), { recursive: true });
-    const temporary = `${this.path}.${process.pid}.tmp`;
-    await writeFile(temporary, `${JSON.stringify(state)}\n`);
-    await rename(temporary, this.path);
+    await writeFileAtomic(this.path, `${JSON.stringify(state)}\n`);
   }
 }

@@ -20,6 +20,8 @@ const commonFile = join(root, 'workers/common/tasks.ts');
 const preloadFile = join(root, 'preload/index.ts');
 const rendererFile = join(root, 'renderer/src/main.ts');
 const taskSideFile = join(root, 'workers/tasks/spellcheck.ts');
+const entryFile = join(root, 'workers/entry/serve-task.ts');
+const nodeFile = join(root, 'workers/node/atomic-write.ts');
 
 const RESTRICTED_PATH = 'import-x/no-restricted-paths';
 const RESTRICTED_IMPORT = 'no-restricted-imports';
@@ -54,6 +56,19 @@ const cases: readonly Case[] = [
   { at: 'workers/common/lint-fixture.ts', imports: 'electron', expect: [RESTRICTED_IMPORT, RESTRICTED_PATH], typeOnly: true },
   { at: 'workers/common/lint-fixture.ts', imports: mainFile, expect: [RESTRICTED_PATH], typeOnly: true },
   { at: 'workers/common/lint-fixture.ts', imports: commonFile, expect: [] },
+  // workers/node/ (shared by the host and the tasks)
+  { at: 'workers/node/lint-fixture.ts', imports: mainFile, expect: [RESTRICTED_PATH], typeOnly: true },
+  { at: 'workers/node/lint-fixture.ts', imports: taskSideFile, expect: [RESTRICTED_PATH] },
+  { at: 'workers/node/lint-fixture.ts', imports: entryFile, expect: [RESTRICTED_PATH] },
+  { at: 'workers/node/lint-fixture.ts', imports: rendererFile, expect: [RESTRICTED_PATH] },
+  { at: 'workers/node/lint-fixture.ts', imports: 'electron', expect: [RESTRICTED_IMPORT] },
+  { at: 'workers/node/lint-fixture.ts', imports: commonFile, expect: [] },
+  { at: 'workers/node/lint-fixture.ts', imports: 'node:fs', expect: [] },
+  { at: 'workers/tasks/lint-fixture.ts', imports: nodeFile, expect: [] },
+  { at: 'workers/entry/lint-fixture.ts', imports: nodeFile, expect: [] },
+  { at: 'main/core/lint-fixture.ts', imports: nodeFile, expect: [] },
+  { at: 'workers/common/lint-fixture.ts', imports: nodeFile, expect: [RESTRICTED_PATH] },
+  { at: 'renderer/src/lint-fixture.ts', imports: nodeFile, expect: [RESTRICTED_PATH] },
   // main/ core and glue
   { at: 'main/core/lint-fixture.ts', imports: 'electron', expect: [RESTRICTED_IMPORT] },
   { at: 'main/core/lint-fixture.ts', imports: 'electron', expect: [RESTRICTED_IMPORT], typeOnly: true },
@@ -85,7 +100,14 @@ beforeAll(() => {
     // service types them in its default project instead. Everything else is the real config.
     overrideConfig: {
       languageOptions: {
-        parserOptions: { projectService: { allowDefaultProject: fixtures, defaultProject: 'tsconfig.node.json' } },
+        parserOptions: {
+          projectService: {
+            allowDefaultProject: fixtures,
+            defaultProject: 'tsconfig.node.json',
+            // More fixture paths than typescript-eslint's default cap of 8 default-project files.
+            maximumDefaultProjectFileMatchCount_THIS_WILL_SLOW_DOWN_LINTING: fixtures.length,
+          },
+        },
       },
     },
   });

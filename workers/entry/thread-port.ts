@@ -4,18 +4,13 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { Port } from '../common/rpc-messages.ts';
+import { portOf } from '../node/message-port.ts';
 import type { EntryRuntime } from './host-control.ts';
 
 export function threadParentPort(): Port {
   const port = parentPort;
   if (!port) throw new Error('A task thread entry must run inside a worker thread (parentPort is null).');
-  return {
-    post: (message) => port.postMessage(message),
-    listen(handler) {
-      port.on('message', handler);
-      return () => port.off('message', handler);
-    },
-  };
+  return portOf(port);
 }
 
 export function threadRuntime(startedAt: number): EntryRuntime {

@@ -6,25 +6,18 @@
 import * as v from 'valibot';
 import { MAX_DOCUMENT_LENGTH } from '../../../workers/common/document.ts';
 import type { HostApi } from '../../../workers/common/host-api.ts';
+import { CHANGE_LIMITS } from '../../../workers/common/limits.ts';
 import { CLAIM_IDS } from '../../../workers/common/lesson.ts';
 import type { RequestOf } from '../../../workers/common/rpc.ts';
 import type { FaultKind, KeyKind } from '../../../workers/common/task-api.ts';
 import { HOST_KINDS, PRESETS, TASK_IDS } from '../../../workers/common/tasks.ts';
 
-/** The limits of one renderer → host request; docs/security.md lists them. */
+/**
+ * The limits of one renderer → host request; docs/security.md lists them. Those of a change are
+ * the tasks' too (workers/common/limits.ts), so what passes here passes every task.
+ */
 export const HOST_REQUEST_LIMITS = {
-  /** Document URIs (`untitled:1`, `file:///…`). */
-  maxUriLength: 4096,
-  /** Edits in one change: one Monaco content-change event; a bigger "replace all" is sent whole. */
-  maxEditsPerChange: 50_000,
-  /** Key events batched into one change. */
-  maxKeysPerChange: 1_000,
-  /** UTF-16 code units of inserted text in one change, summed over its edits. */
-  maxChangeTextLength: MAX_DOCUMENT_LENGTH,
-  /** A file path (workspace-relative in the web host, absolute in Electron). */
-  maxPathLength: 4096,
-  /** A word for suggestions or the personal dictionary. */
-  maxWordLength: 256,
+  ...CHANGE_LIMITS,
   /** A grammar rule name. */
   maxRuleLength: 128,
   /** Offsets and lengths never exceed the largest document. */
@@ -35,7 +28,7 @@ export const HOST_REQUEST_LIMITS = {
   maxRefreshMs: 5_000,
   /** Structural bounds checked before any schema (see structure-guard.ts). */
   maxDepth: 4,
-  maxValues: 4 * 50_000 + 3 * 1_000 + 64,
+  maxValues: 4 * CHANGE_LIMITS.maxEditsPerChange + 3 * CHANGE_LIMITS.maxKeysPerChange + 64,
 } as const;
 
 const L = HOST_REQUEST_LIMITS;

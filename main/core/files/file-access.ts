@@ -7,7 +7,7 @@ import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import type { WorkspaceEntry } from '../../../workers/common/host-api.ts';
 import { ForkpadError } from '../../../workers/common/errors.ts';
-import { TEMP_MARKER } from './atomic-write.ts';
+import { TEMP_MARKER } from '../../../workers/node/atomic-write.ts';
 
 export interface FileLocation {
   /** The real path on disk (symlinks resolved). */

@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from './atomic-write.ts';
+import { writeFileAtomic } from '../../../workers/node/atomic-write.ts';
 
 export const RECENT_FILE = 'recent.json';
 export const MAX_RECENT = 10;

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { Errors, ForkpadError } from '../../../workers/common/errors.ts';
 import type { DocumentState, NewDocumentRequest, OpenDocument, OpenFileRequest, SaveAsRequest, SaveRequest } from '../../../workers/common/host-api.ts';
-import { removeStaleTemps, writeFileAtomic } from '../files/atomic-write.ts';
+import { removeStaleTemps, writeFileAtomic } from '../../../workers/node/atomic-write.ts';
 import { isNotFound, type FileAccess, type FileListing } from '../files/file-access.ts';
 import type { RecentFiles } from '../files/recent-files.ts';
 import { encodeTextFile, fileHasBom, readTextFile } from '../files/text-file.ts';

@@ -7,7 +7,7 @@ import { MessageChannel, threadId } from 'node:worker_threads';
 import type { TaskId } from '../../../workers/common/tasks.ts';
 import type { TaskLoader } from '../../../workers/entry/host-control.ts';
 import { serveTask } from '../../../workers/entry/serve-task.ts';
-import { portOf } from './message-port.ts';
+import { portOf } from '../../../workers/node/message-port.ts';
 import { crashExit, ExitSignal, type HostExit, type TaskHost } from './task-host.ts';
 
 export function spawnInlineHost(task: TaskId, loadTask: TaskLoader): TaskHost {

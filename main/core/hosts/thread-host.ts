@@ -4,7 +4,7 @@
  */
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { TaskId } from '../../../workers/common/tasks.ts';
-import { portOf } from './message-port.ts';
+import { portOf } from '../../../workers/node/message-port.ts';
 import { crashExit, ExitSignal, type HostExit, type TaskHost } from './task-host.ts';
 
 function describeError(error: Error, limits: ResourceLimits): string {

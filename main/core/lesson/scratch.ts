@@ -15,7 +15,7 @@ import { LOG_EVENT, type HostControlApi } from '../../../workers/entry/host-cont
 import { serveTask } from '../../../workers/entry/serve-task.ts';
 import { loadRegisteredTask } from '../../../workers/tasks/registry.ts';
 import { defaultLimits } from '../hosts/host-factory.ts';
-import { portOf } from '../hosts/message-port.ts';
+import { portOf } from '../../../workers/node/message-port.ts';
 import { spawnThreadHost } from '../hosts/thread-host.ts';
 import type { ScratchApi, ScratchStart, ScratchTask } from './lesson-protocol.ts';
 

@@ -1,7 +1,9 @@
 /**
- * Order statistics for the lesson's figures. Percentiles are nearest-rank, so a reported p95 is a
- * value that was actually measured, never an interpolation between two.
+ * Order statistics for the lesson's figures, from the shared nearest-rank percentiles
+ * (workers/common/percentile.ts): a reported p95 is a value that was actually measured. Here no
+ * samples is an error, never a figure: a claim must not be judged on nothing.
  */
+import { percentile as nearestRankPercentile, summarizePercentiles } from '../../../workers/common/percentile.ts';
 
 export interface Spread {
   readonly n: number;
@@ -10,20 +12,15 @@ export interface Spread {
   readonly max: number;
 }
 
-function sorted(samples: readonly number[]): number[] {
+function checked(samples: readonly number[]): readonly number[] {
   if (samples.length === 0) throw new Error('no samples to summarize');
   if (samples.some((sample) => !Number.isFinite(sample))) throw new Error('a sample is not a finite number');
-  return [...samples].sort((a, b) => a - b);
-}
-
-function rank(ascending: readonly number[], p: number): number {
-  const index = Math.min(ascending.length, Math.max(1, Math.ceil((p / 100) * ascending.length))) - 1;
-  return ascending[index] as number;
+  return samples;
 }
 
 /** Nearest-rank percentile `p` (0..100). Throws for no samples: a figure is never made up. */
 export function percentile(samples: readonly number[], p: number): number {
-  return rank(sorted(samples), p);
+  return nearestRankPercentile(checked(samples), p) as number;
 }
 
 export function median(samples: readonly number[]): number {
@@ -31,8 +28,8 @@ export function median(samples: readonly number[]): number {
 }
 
 export function spread(samples: readonly number[]): Spread {
-  const ascending = sorted(samples);
-  return { n: ascending.length, p50: rank(ascending, 50), p95: rank(ascending, 95), max: ascending.at(-1) as number };
+  const { n, p50, p95, max } = summarizePercentiles(checked(samples)) as Spread;
+  return { n, p50, p95, max };
 }
 
 /** Three significant digits at most, for explanations and figures. */

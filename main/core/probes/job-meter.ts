@@ -3,21 +3,15 @@
  * over the most recent jobs, so the monitor shows how the task behaves now, not since startup.
  */
 import type { Percentiles } from '../../../workers/common/metrics.ts';
+import { summarizePercentiles } from '../../../workers/common/percentile.ts';
 
 /** How many recent jobs the percentiles cover. */
 export const RECENT_JOBS = 256;
 
-/** The nearest-rank percentile `p` (0..100) of ascending `sorted`. */
-export function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))] ?? Number.NaN;
-}
-
+/** Nearest-rank p50/p95/p99 of `values`; null (shown as "measuring") when there are none. */
 export function percentilesOf(values: readonly number[]): Percentiles | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99) };
+  const summary = summarizePercentiles(values);
+  return summary === undefined ? null : { p50: summary.p50, p95: summary.p95, p99: summary.p99 };
 }
 
 export class JobMeter {

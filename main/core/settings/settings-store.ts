@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { UiSettings } from '../../../workers/common/host-api.ts';
 import { isHostKind, PRESETS, TASK_IDS, type IsolationModel } from '../../../workers/common/tasks.ts';
-import { writeFileAtomic } from '../files/atomic-write.ts';
+import { writeFileAtomic } from '../../../workers/node/atomic-write.ts';
 
 export interface StoredSettings {
   readonly model: IsolationModel;

@@ -7,7 +7,6 @@ import type { Client } from '../../../workers/common/rpc.ts';
 import type { TaskApi, TaskInit } from '../../../workers/common/task-api.ts';
 import type { HostKind, TaskId } from '../../../workers/common/tasks.ts';
 import type { HostFactory } from '../hosts/host-factory.ts';
-import { BACKGROUND_TASKS, lowerHostPriority } from '../hosts/host-priority.ts';
 import type { HeartbeatOptions } from './heartbeat.ts';
 import type { CopyMeter } from './document-link.ts';
 import { LiveHost, type LiveHostEvents } from './live-host.ts';
@@ -42,8 +41,6 @@ export interface SlotOptions<T extends TaskId> {
   readonly log: (line: string) => void;
   readonly onStatus: (status: TaskStatus) => void;
   readonly onEvent: (name: string, payload: unknown) => void;
-  /** Nice value for background task hosts (spellcheck, grammar), or null to leave them be. */
-  readonly backgroundNice?: number | null;
   /** Keep a warm spare host (standby.ts), warmed this long after each (re)start; null: none. */
   readonly standbyDelayMs?: number | null;
 }
@@ -64,8 +61,6 @@ export async function launchHost<T extends TaskId>(options: SlotOptions<T>, even
   try {
     const ready = await live.start(init, timings.startMs);
     log(`${live.label} ready in ${Math.round((live.readyAt ?? 0) - live.spawnedAt)} ms (task loaded in ${Math.round(ready.loadMs)} ms)`);
-    const nice = options.backgroundNice ?? null;
-    if (nice !== null && BACKGROUND_TASKS.has(task)) log(`${live.label} lowered: ${await lowerHostPriority(task, kind, ready.pid, nice)}`);
     return live;
   } catch (error) {
     live.planned ??= 'failed to start';

@@ -46,11 +46,6 @@ export interface SupervisorOptions {
   /** Receives every log line, each already prefixed with its task and host. Default: console. */
   readonly log?: (line: string) => void;
   /**
-   * Nice value for the spellcheck and grammar hosts (threads and processes), or null to run
-   * them at the host's priority. Default null: measured, it did not help (docs/architecture.md).
-   */
-  readonly backgroundNice?: number | null;
-  /**
    * Tasks that keep a warm spare host of their kind, swapped in at once when their host crashes
    * (standby.ts): each costs one more host's memory. Default none; the app passes
    * `APP_WARM_STANDBY`. A grammar pool's replicas beyond the first have none.

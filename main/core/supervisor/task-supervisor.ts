@@ -84,7 +84,6 @@ class Supervisor implements TaskSupervisor {
         timings,
         now,
         log,
-        backgroundNice: options.backgroundNice ?? null,
         standbyDelayMs: replica === 0 && options.warmStandby?.includes(task) ? (options.standbyDelayMs ?? DEFAULT_STANDBY_DELAY_MS) : null,
         // A grammar replica's status is the pool's business (grammarPool()); the task's is replica 0's.
         onStatus: (status) => (replica === 0 ? this.emitStatus(status) : undefined),

@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { TextEdit } from '../../../workers/common/document.ts';
 import type { GrammarApi, KeystrokeApi, RenderApi, SpellcheckApi, TaskAssets, TaskContext } from '../../../workers/common/task-api.ts';
 import type { TaskId } from '../../../workers/common/tasks.ts';
@@ -18,14 +18,10 @@ import { createKeystrokeService, type KeystrokeService } from '../../../workers/
 import { createTask as createRender } from '../../../workers/tasks/render/index.ts';
 import { createMarkdown } from '../../../workers/tasks/render/markdown.ts';
 import { createTask as createSpellcheck } from '../../../workers/tasks/spellcheck/index.ts';
+import { SOURCE_TASK_ASSETS } from '../../../workers/node/source-assets.ts';
 
 const NEVER = new AbortController().signal;
-const modules = resolve(import.meta.dirname, '../../../node_modules');
-const ASSETS: TaskAssets = {
-  harperWasm: join(modules, 'harper.js/dist/harper_wasm_bg.wasm'),
-  dictionaryAff: join(modules, 'dictionary-en/index.aff'),
-  dictionaryDic: join(modules, 'dictionary-en/index.dic'),
-};
+const ASSETS: TaskAssets = SOURCE_TASK_ASSETS;
 
 /** The document as the fuzzer knows it must be in the task. */
 export interface Model {

@@ -5,6 +5,7 @@
  */
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { summarizePercentiles } from '../../../workers/common/percentile.ts';
 import { renderReliabilityPage } from './report.ts';
 
 export const FIGURES_DIR = resolve(import.meta.dirname, '../figures');
@@ -88,10 +89,9 @@ export async function recordFigures(figures: SuiteFigures, startedAt: number): P
 
 /** p50 / p95 / max of `values` (nearest rank), rounded to whole ms; zeros when empty. */
 export function distribution(values: readonly number[]): { count: number; p50: number; p95: number; max: number } {
-  if (values.length === 0) return { count: 0, p50: 0, p95: 0, max: 0 };
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? 0;
-  return { count: sorted.length, p50: Math.round(rank(0.5)), p95: Math.round(rank(0.95)), max: Math.round(sorted.at(-1) ?? 0) };
+  const summary = summarizePercentiles(values);
+  if (summary === undefined) return { count: 0, p50: 0, p95: 0, max: 0 };
+  return { count: summary.n, p50: Math.round(summary.p50), p95: Math.round(summary.p95), max: Math.round(summary.max) };
 }
 
 /** The shape of a vitest file or suite, as `afterAll` receives it. */

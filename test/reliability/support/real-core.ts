@@ -6,7 +6,7 @@
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Workspace } from '../../../main/core/files/workspace.ts';
 import { sourceEntryPaths, type EntryPaths } from '../../../main/core/hosts/entry-paths.ts';
 import { forkSpawner } from '../../../main/core/hosts/fork-spawner.ts';
@@ -19,15 +19,11 @@ import type { HostEvents } from '../../../workers/common/host-api.ts';
 import type { TaskAssets } from '../../../workers/common/task-api.ts';
 import type { TaskId } from '../../../workers/common/tasks.ts';
 import { loadRegisteredTask } from '../../../workers/tasks/registry.ts';
+import { SOURCE_TASK_ASSETS } from '../../../workers/node/source-assets.ts';
 
-const modules = resolve(import.meta.dirname, '../../../node_modules');
 
 /** The task files in node_modules, where the built host's `?asset` imports would copy them from. */
-export const SOURCE_ASSETS: TaskAssets = {
-  harperWasm: join(modules, 'harper.js/dist/harper_wasm_bg.wasm'),
-  dictionaryAff: join(modules, 'dictionary-en/index.aff'),
-  dictionaryDic: join(modules, 'dictionary-en/index.dic'),
-};
+export const SOURCE_ASSETS: TaskAssets = SOURCE_TASK_ASSETS;
 
 export const NEVER = new AbortController().signal;
 

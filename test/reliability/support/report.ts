@@ -67,7 +67,7 @@ function referencedSection(): string[] {
     '',
     'These parts of issue 8 are proven by suites their owners keep next to the code; they assert on every run but record no figures here.',
     '',
-    `- **Atomic save torture**: \`main/core/files/atomic-write.test.ts\` SIGKILLs a process saving two contents over one file in a loop, ${constantIn('main/core/files/atomic-write.test.ts', 'KILLS')} times at random moments; after every kill the file must be exactly the old or the new content, and both must have been seen.`,
+    `- **Atomic save torture**: \`workers/node/atomic-write.test.ts\` SIGKILLs a process saving two contents over one file in a loop, ${constantIn('workers/node/atomic-write.test.ts', 'KILLS')} times at random moments; after every kill the file must be exactly the old or the new content, and both must have been seen.`,
     '- **One kill of an idle host**: `test/host/web-host-process.test.ts` (acknowledged typing restored, task processes gone with their host, clean SIGTERM).',
     '- **Electron security checklist, Electronegativity, IPC sender checks**: `docs/security.md`, `test/lint/electronegativity.test.ts`, `main/electron/ipc-port.test.ts`. The IPC port also takes the boundary corpus in suite 4 above.',
     '',

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TextEdit } from '../../common/document.ts';
+import { percentile } from '../../common/percentile.ts';
 import type { GrammarEvents, GrammarIssue } from '../../common/task-api.ts';
 import { sampleDocument } from '../text/sample-document.ts';
 import { planCheck } from './check-plan.ts';
@@ -43,11 +44,6 @@ function wordEdit(text: string, index: number, word: string): TextEdit {
   const middle = text.indexOf(' ', paragraph.start + 100) + 1;
   const end = text.indexOf(' ', middle);
   return { offset: middle, length: end - middle, text: word };
-}
-
-function percentile(values: readonly number[], fraction: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] ?? Number.NaN;
 }
 
 /** Issues outside `paragraph`, those after it moved by `shift`: what an edit inside it must not change. */
@@ -94,7 +90,7 @@ describe('grammar on a 200 KB document', () => {
     }
     console.info(
       `grammar 200 KB: first check ${firstMs.toFixed(0)} ms for ${first.paragraphs.total} paragraphs; ` +
-        `one-word edit to result p50 ${percentile(times, 0.5).toFixed(1)} ms, p95 ${percentile(times, 0.95).toFixed(1)} ms over ${times.length} edits`,
+        `one-word edit to result p50 ${percentile(times, 50)?.toFixed(1)} ms, p95 ${percentile(times, 95)?.toFixed(1)} ms over ${times.length} edits`,
     );
   }, 180_000);
 

@@ -4,16 +4,17 @@
  * next batch, committed as soon as the previous one is durable. So a lone edit is durable after
  * one fsync, and fast typing costs one fsync per fsync-time rather than one per key.
  *
- * A new base (open, save, size bound) is written to a temporary file, fsync'd and renamed over the
- * journal, so there is always one complete journal on disk. Each instance writes only to the file
- * it created itself: during a live move two hosts of the keystroke task briefly coexist, and the
- * one whose file was replaced stops writing instead of clobbering its successor.
+ * A new base (open, save, size bound) replaces the journal atomically
+ * (`workers/node/atomic-write.ts`), so there is always one complete journal on disk. Each
+ * instance writes only to the file it created itself: during a live move two hosts of the
+ * keystroke task briefly coexist, and the one whose file was replaced stops writing instead of
+ * clobbering its successor.
  */
-import { randomUUID } from 'node:crypto';
 import type { BigIntStats } from 'node:fs';
-import { open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { stat, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Errors, type ForkpadError } from '../../common/errors.ts';
+import { replaceFileKeepingOpen, syncDirectory, writeFully } from '../../node/atomic-write.ts';
 import { encodeJournal, type BaseRecord, type ChangeRecord } from './journal-format.ts';
 
 export interface JournalFileOptions {
@@ -101,7 +102,7 @@ export class JournalFile {
         const { base, changes } = await makeRecords();
         if (!claim && !(await this.stillOurs())) throw this.supersede();
         const bytes = encodeJournal(base, changes);
-        const handle = await writeTemporaryAndRename(this.file, bytes);
+        const handle = await replaceFileKeepingOpen(this.file, bytes);
         await this.handle?.close().catch((error: unknown) => this.options.log(`journal ${this.file}: closing the replaced file failed: ${String(error)}`));
         this.handle = handle;
         this.identity = identityOf(await handle.stat({ bigint: true }));
@@ -207,45 +208,4 @@ function journalFailed(error: unknown): ForkpadError {
   if ((error as ForkpadError).code === 'TASK_STOPPED') return error as ForkpadError;
   const message = error instanceof Error ? error.message : String(error);
   return Errors.stopped('keystroke journal', `writing failed: ${message}`);
-}
-
-/** Writes `bytes` to a fresh temporary file, fsyncs it and renames it over `file`. */
-async function writeTemporaryAndRename(file: string, bytes: Buffer): Promise<FileHandle> {
-  // Unique across processes and threads: two hosts of this task may briefly coexist in one process.
-  const temporary = `${file}.tmp-${randomUUID()}`;
-  const handle = await open(temporary, 'w+');
-  try {
-    await writeFully(handle, bytes, 0);
-    await handle.sync();
-    await rename(temporary, file);
-  } catch (error) {
-    await handle.close();
-    await unlink(temporary).catch(() => undefined); // Best effort: the error that matters is rethrown.
-    throw error;
-  }
-  await syncDirectory(dirname(file));
-  return handle;
-}
-
-async function writeFully(handle: FileHandle, bytes: Buffer, position: number): Promise<void> {
-  let written = 0;
-  while (written < bytes.length) {
-    const { bytesWritten } = await handle.write(bytes, written, bytes.length - written, position + written);
-    written += bytesWritten;
-  }
-}
-
-/** Makes a rename durable. Some platforms cannot open a directory for fsync; there it is a no-op. */
-export async function syncDirectory(directory: string): Promise<void> {
-  let handle: FileHandle | undefined;
-  try {
-    handle = await open(directory, 'r');
-    await handle.sync();
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    // Windows refuses to open or fsync a directory; NTFS journals the rename itself.
-    if (code !== 'EISDIR' && code !== 'EPERM' && code !== 'EINVAL' && code !== 'EBADF') throw error;
-  } finally {
-    await handle?.close();
-  }
 }

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { VersionedDocument, type DocumentChange } from '../../common/document.ts';
 import { Errors } from '../../common/errors.ts';
 import type { OpenRequest, RecoveredDocument } from '../../common/task-api.ts';
-import { JournalFile, syncDirectory } from './journal-file.ts';
+import { isTemporaryName, syncDirectory } from '../../node/atomic-write.ts';
+import { JournalFile } from './journal-file.ts';
 import { encodeRecord, readJournal, stateAt, type BaseRecord, type ChangeRecord } from './journal-format.ts';
 
 export interface JournalStoreOptions {
@@ -122,7 +123,8 @@ export class JournalStore {
     const recovered: RecoveredDocument[] = [];
     for (const name of await readdir(this.options.directory)) {
       const path = join(this.options.directory, name);
-      if (name.includes(`${JOURNAL_SUFFIX}.tmp-`)) await this.removeStaleTemporary(path);
+      // `.journal.tmp-<uuid>`: the temporary name of journals written before the shared atomic write.
+      if (name.includes(JOURNAL_SUFFIX) && (isTemporaryName(name) || name.includes(`${JOURNAL_SUFFIX}.tmp-`))) await this.removeStaleTemporary(path);
       if (!name.endsWith(JOURNAL_SUFFIX)) continue;
       try {
         const { state, tornBytes, tornReason } = readJournal(await readFile(path));

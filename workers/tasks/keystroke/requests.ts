@@ -5,11 +5,11 @@
 import * as v from 'valibot';
 import { MAX_DOCUMENT_LENGTH } from '../../common/document.ts';
 import { Errors } from '../../common/errors.ts';
+import { CHANGE_LIMITS } from '../../common/limits.ts';
 import type { KeystrokeChange, OpenRequest, TypingHistory } from '../../common/task-api.ts';
 
-/** Most edits and key events in one change: far beyond one Monaco event, far below a problem. */
-export const MAX_ITEMS_PER_CHANGE = 10_000;
-const MAX_URI_LENGTH = 4_096;
+const MAX_URI_LENGTH = CHANGE_LIMITS.maxUriLength;
+const MAX_PATH_LENGTH = CHANGE_LIMITS.maxPathLength;
 
 const Count = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
 const Uri = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_URI_LENGTH));
@@ -20,7 +20,7 @@ const OpenRequestSchema = v.object({
   uri: Uri,
   version: Count,
   text: v.pipe(v.string(), v.maxLength(MAX_DOCUMENT_LENGTH)),
-  path: v.nullable(v.pipe(v.string(), v.maxLength(MAX_URI_LENGTH))),
+  path: v.nullable(v.pipe(v.string(), v.maxLength(MAX_PATH_LENGTH))),
   dirty: v.optional(v.boolean()),
 });
 
@@ -29,12 +29,9 @@ const KeystrokeChangeSchema = v.object({
   version: Count,
   edits: v.pipe(
     v.array(v.object({ offset: Count, length: Count, text: v.pipe(v.string(), v.maxLength(MAX_DOCUMENT_LENGTH)) })),
-    v.maxLength(MAX_ITEMS_PER_CHANGE),
+    v.maxLength(CHANGE_LIMITS.maxEditsPerChange),
   ),
-  keys: v.pipe(
-    v.array(KeyEventSchema),
-    v.maxLength(MAX_ITEMS_PER_CHANGE),
-  ),
+  keys: v.pipe(v.array(KeyEventSchema), v.maxLength(CHANGE_LIMITS.maxKeysPerChange)),
 });
 
 const UriRequestSchema = v.object({ uri: Uri });

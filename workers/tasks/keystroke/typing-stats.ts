@@ -3,6 +3,7 @@
  * window (the last 60 s by default); words per minute uses the typists' standard word of five
  * characters, so it reads like any typing test.
  */
+import { summarizePercentiles } from '../../common/percentile.ts';
 import type { KeyEvent, TypingHistory, TypingStats } from '../../common/task-api.ts';
 
 export interface TypingStatsOptions {
@@ -140,16 +141,9 @@ export class TypingStatsTracker {
   }
 
   private latencyPercentiles(): TypingStats['ackLatency'] {
-    if (this.latencies.length === 0) return null;
-    const sorted = [...this.latencies].sort((a, b) => a - b);
-    return { p50: round(nearestRank(sorted, 0.5), 1), p95: round(nearestRank(sorted, 0.95), 1) };
+    const summary = summarizePercentiles(this.latencies);
+    return summary === undefined ? null : { p50: round(summary.p50, 1), p95: round(summary.p95, 1) };
   }
-}
-
-/** The nearest-rank percentile of an ascending, non-empty list. */
-export function nearestRank(sorted: readonly number[], fraction: number): number {
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1));
-  return sorted[index] ?? Number.NaN;
 }
 
 function round(value: number, digits = 1): number {

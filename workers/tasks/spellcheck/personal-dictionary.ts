@@ -1,16 +1,15 @@
 /**
  * The user's own words, in `${dataDir}/personal-dictionary.txt` (UTF-8, one word a line). Every
  * host kind reads the same file, so the words survive moves between hosts and restarts. Writes
- * are atomic (temporary file, fsync, rename, fsync of the folder): a crash leaves the old list or
+ * are atomic (workers/node/atomic-write.ts): a crash leaves the old list or
  * the new one, never half of one. Before each use the file's identity is compared with the one
  * last read, so a word added by another host of this task (during a move) is picked up.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { threadId } from 'node:worker_threads';
 import { Errors } from '../../common/errors.ts';
 import { MAX_WORD_LENGTH } from '../text/requests.ts';
+import { writeFileAtomic } from '../../node/atomic-write.ts';
 
 export const PERSONAL_DICTIONARY_FILE = 'personal-dictionary.txt';
 /** Most words kept; a longer file is read up to here and the log says so. */
@@ -130,33 +129,9 @@ export class PersonalDictionary {
 
   async #write(words: Set<string>): Promise<void> {
     const ordered = [...words].sort((a, b) => a.localeCompare(b));
-    const temporary = `${this.#file}.${process.pid}-${threadId}-${randomBytes(4).toString('hex')}.tmp`;
     await mkdir(this.#folder, { recursive: true });
-    try {
-      const handle = await open(temporary, 'w', 0o600);
-      try {
-        await handle.writeFile(ordered.map((word) => `${word}\n`).join(''), 'utf8');
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await rename(temporary, this.#file);
-    } catch (error) {
-      await rm(temporary, { force: true });
-      throw error;
-    }
-    await this.#syncFolder();
+    await writeFileAtomic(this.#file, ordered.map((word) => `${word}\n`).join(''), { mode: 0o600 });
     this.#words = words;
     this.#identity = await this.#currentIdentity();
-  }
-
-  /** Makes the rename itself durable. */
-  async #syncFolder(): Promise<void> {
-    const folder = await open(this.#folder, 'r');
-    try {
-      await folder.sync();
-    } finally {
-      await folder.close();
-    }
   }
 }

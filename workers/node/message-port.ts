@@ -1,6 +1,9 @@
-/** Adapts a `worker_threads` MessagePort or Worker to the RPC's Port. */
+/**
+ * Adapts a `worker_threads` MessagePort or Worker (either side of a thread: the host's `Worker`,
+ * the thread's `parentPort`, or one end of an in-process `MessageChannel`) to the RPC's Port.
+ */
 import type { MessagePort, Worker } from 'node:worker_threads';
-import type { Port } from '../../../workers/common/rpc-messages.ts';
+import type { Port } from '../common/rpc-messages.ts';
 
 export function portOf(target: MessagePort | Worker): Port {
   return {

@@ -1,7 +1,8 @@
 /**
- * Lower OS priority for background task hosts (issue 7's scheduling option): spellcheck and
+ * Lower OS priority for background task hosts (issue 7's scheduling question): spellcheck and
  * grammar at a higher nice value, so that when cores are scarce the host's main thread, the
- * keystroke task and the renderer win.
+ * keystroke task and the renderer win. Measured, it did not help (docs/performance.md, item 9),
+ * so the app no longer has the option (issue 16); the bench keeps this to measure it again.
  *
  * On Linux a nice value belongs to a thread, not a process (setpriority(2), "BUGS"): so a process
  * host has every one of its threads lowered (/proc/PID/task), and threads it starts later inherit
@@ -14,7 +15,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
-import type { HostKind, TaskId } from '../../../workers/common/tasks.ts';
+import type { HostKind, TaskId } from '../../workers/common/tasks.ts';
 
 /** Tasks whose results may arrive later without the user waiting on them. */
 export const BACKGROUND_TASKS: ReadonlySet<TaskId> = new Set(['spellcheck', 'grammar']);

@@ -3,10 +3,10 @@ import { chmod, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from '
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { saveLoopContents } from '../../../test/host/fixtures/save-loop-contents.ts';
-import { removeStaleTemps, TEMP_MARKER, writeFileAtomic } from './atomic-write.ts';
+import { saveLoopContents } from '../../test/host/fixtures/save-loop-contents.ts';
+import { isTemporaryName, removeStaleTemps, replaceFileKeepingOpen, syncDirectory, TEMP_MARKER, writeFileAtomic } from './atomic-write.ts';
 
-const SAVE_LOOP = resolve(import.meta.dirname, '../../../test/host/fixtures/save-loop.ts');
+const SAVE_LOOP = resolve(import.meta.dirname, '../../test/host/fixtures/save-loop.ts');
 const KILLS = 100;
 
 let folder: string;
@@ -39,6 +39,27 @@ describe('writeFileAtomic', () => {
     expect(await readFile(target, 'utf8')).toBe('after');
     expect((await stat(target)).mode & 0o777).toBe(0o640);
     expect((await readdir(folder)).filter((name) => name.includes(TEMP_MARKER))).toEqual([]);
+  });
+
+  it('creates a new file with the given mode, from a string', async () => {
+    const target = join(folder, 'private.txt');
+    await writeFileAtomic(target, 'secret\n', { mode: 0o600 });
+    expect(await readFile(target, 'utf8')).toBe('secret\n');
+    expect((await stat(target)).mode & 0o777).toBe(0o600);
+  });
+
+  it('can hand back the new file still open, for appending after the replaced content', async () => {
+    const target = join(folder, 'journal.bin');
+    await writeFile(target, 'old content that is longer');
+    const handle = await replaceFileKeepingOpen(target, new TextEncoder().encode('base'));
+    try {
+      await handle.write(new TextEncoder().encode('+tail'), 0, 5, 4);
+      await handle.datasync();
+    } finally {
+      await handle.close();
+    }
+    expect(await readFile(target, 'utf8')).toBe('base+tail');
+    expect((await readdir(folder)).filter(isTemporaryName)).toEqual([]);
   });
 
   it('removes temporary files that killed saves left, but not fresh ones', async () => {
@@ -75,4 +96,15 @@ describe('writeFileAtomic', () => {
     // Kills landed while both contents were current, so they really interrupted a loop of saves.
     expect(seen.size).toBe(2);
   }, 120_000);
+});
+
+describe('syncDirectory', () => {
+  it('fsyncs a folder, and fails for a folder that is not there', async () => {
+    await expect(syncDirectory(folder, 'linux')).resolves.toBeUndefined();
+    await expect(syncDirectory(join(folder, 'missing'), 'linux')).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('does nothing on Windows, which cannot open a folder for fsync', async () => {
+    await expect(syncDirectory(join(folder, 'missing'), 'win32')).resolves.toBeUndefined();
+  });
 });

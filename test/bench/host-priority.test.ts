@@ -2,7 +2,7 @@ import { fork } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { lowerHostPriority } from './host-priority.ts';
+import { lowerHostPriority } from '../../bench/host/host-priority.ts';
 
 /** The nice value of OS thread `tid` of `pid`, from /proc (field 19 of stat). */
 function niceOf(pid: number | 'self', tid: string): number {
