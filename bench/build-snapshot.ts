@@ -15,7 +15,8 @@ const REQUIRED = ['main/web-host.js', 'main/task-thread.js', 'main/task-process.
 /** Builds if out/ is stale, copies it aside, and returns the copy's path. */
 export async function snapshotBuild(root: string, say: (line: string) => void): Promise<string> {
   ensureBuild(root, say);
-  const snapshot = join(root, 'node_modules/.cache/forkpad-bench');
+  // One folder per run: worktrees that share one node_modules may run benches side by side.
+  const snapshot = join(root, `node_modules/.cache/forkpad-bench-${process.pid}`);
   await rm(snapshot, { recursive: true, force: true });
   await cp(join(root, 'out'), snapshot, { recursive: true });
   const missing = REQUIRED.filter((file) => !existsSync(join(snapshot, file)));
