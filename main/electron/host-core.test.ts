@@ -79,7 +79,13 @@ describe('Electron host core', () => {
   it('opens a file chosen natively, tells the renderer, and lists it in Open Recent', async () => {
     const file = join(folder, 'notes.md');
     writeFileSync(file, '# Notes\n\nHello from disk.\n');
+    const recorded: string[] = [];
+    const stop = core.onDocumentRecorded((path) => recorded.push(path));
     await core.openPath(file, { discardUnsaved: false });
+    await client.api.save({ uri: (documents.at(-1) as OpenDocument).uri });
+    stop();
+    // Opened, then saved: both go to the OS's recent documents.
+    expect(recorded).toEqual([file, file]);
     expect(documents.at(-1)).toMatchObject({ path: file, text: '# Notes\n\nHello from disk.\n', dirty: false });
     expect(core.documentPath()).toBe(file);
     expect(core.menuState()).toMatchObject({ hasPath: true, dirty: false });

@@ -51,6 +51,12 @@ export interface ElectronHostCore {
   saveAs(path: string): Promise<void>;
   /** The user chose to quit without saving: forget the unsaved changes (no hot-exit restore). */
   discardUnsaved(): Promise<void>;
+  /**
+   * Calls `handler` with the path of each document opened or saved, from a native dialog or the
+   * page's own picker alike (the shell gives it to `app.addRecentDocument`). Returns the
+   * unsubscribe function.
+   */
+  onDocumentRecorded(handler: (path: string) => void): () => void;
   /** Stops every task host and flushes what must be durable. */
   dispose(): Promise<void>;
 }
@@ -150,6 +156,7 @@ export async function createElectronHostCore(context: ElectronHostContext): Prom
       // Replacing the document discards its journal, so hot exit will not bring the changes back.
       await core.documents.newDocument({ discardUnsaved: true });
     },
+    onDocumentRecorded: (handler) => core.onDocumentRecorded(handler),
     dispose: () => core.dispose(),
   };
 }

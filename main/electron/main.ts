@@ -6,26 +6,39 @@
 import { BrowserWindow, Menu, app, dialog, ipcMain, nativeTheme, protocol, screen, session, utilityProcess } from 'electron';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { DEFAULT_LOG_LIMITS, RotatingLog } from '../core/logging/rotating-log.ts';
 import { buildMenu } from '../../workers/common/menu-model.ts';
 import { builtEntryPaths, checkEntryPaths } from '../core/hosts/entry-paths.ts';
 import { electronProcessMetrics } from './app-metrics.ts';
+import { filesFromArgv } from './command-line.ts';
 import { hardenApp, hardenSession } from './harden.ts';
 import { createElectronHostCore, type ElectronHostCore } from './host-core.ts';
+import { watchHello } from './hello-watch.ts';
 import { createIpcPort } from './ipc-port.ts';
-import { dispatchMenuCommand, saveAs, type MenuDispatchContext } from './menu-dispatch.ts';
+import { dispatchMenuCommand, openPathAsking, saveAs, type MenuDispatchContext } from './menu-dispatch.ts';
 import { menuTemplate } from './menu-template.ts';
+import { OpenRequests } from './open-requests.ts';
 import { RENDERER_ENTRY_URL, RENDERER_SCHEME, RENDERER_SCHEME_PRIVILEGES } from './renderer-origin.ts';
 import { serveRendererRequest } from './renderer-protocol.ts';
+import { watchRenderer } from './renderer-watch.ts';
 import { GoneReports } from './utility-exit.ts';
 import { utilityProcessSpawner } from './utility-process-spawner.ts';
 import { createWindow } from './window-options.ts';
 import { WindowStateStore } from './window-state.ts';
 
-const log = (line: string): void => console.log(line);
+// The same named lines as on the console, also in a rotated file: a packaged app has no console.
+const logFile = new RotatingLog({ folder: app.getPath('logs'), name: 'forkpad.log', ...DEFAULT_LOG_LIMITS, onError: (message) => console.error(message) });
+const log = (line: string): void => {
+  console.log(line);
+  logFile.write(line);
+};
 const outMain = import.meta.dirname;
 /** electron-vite's dev server, trusted only in an unpackaged app. */
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 const goneReports = new GoneReports();
+/** Files to open from the command line, a second instance or macOS's `open-file`. */
+const openRequests = new OpenRequests();
+const fromArgv = (argv: readonly string[], workingDirectory: string) => filesFromArgv(argv, { defaultApp: process.defaultApp, workingDirectory });
 
 // Before 'ready': every renderer sandboxed, the renderer's scheme privileged, every webContents
 // guarded, crash reasons of utility processes collected.
@@ -34,6 +47,12 @@ protocol.registerSchemesAsPrivileged([RENDERER_SCHEME_PRIVILEGES]);
 hardenApp(app, { devServerUrl, log });
 app.on('child-process-gone', (_event, details) => goneReports.record(details));
 app.on('window-all-closed', () => app.quit());
+// macOS sends this (also before 'ready', when a document launched the app) instead of argv.
+app.on('open-file', (event, path) => {
+  event.preventDefault();
+  openRequests.request(path);
+});
+for (const path of fromArgv(process.argv, process.cwd()).slice(0, 1)) openRequests.request(path);
 
 async function openWindow(): Promise<BrowserWindow> {
   const store = new WindowStateStore(join(app.getPath('userData'), 'window-state.json'), log);
@@ -136,7 +155,7 @@ function disposeOnQuit(core: ElectronHostCore): void {
       .catch((error: unknown) => log(`[electron host] the host core did not stop cleanly: ${String(error)}`))
       .finally(() => {
         disposed = true;
-        app.quit();
+        void logFile.close().finally(() => app.quit());
       });
   });
 }
@@ -161,12 +180,30 @@ async function start(): Promise<void> {
     openWindow(),
   ]);
   disposeOnQuit(core);
+  // A notice for the next page to say hello: after a reload, why it happened.
+  let announcement: string | undefined;
+  const ipcPort = createIpcPort(ipcMain, window.webContents, { ...(devServerUrl === undefined ? {} : { devServerUrl }), log });
+  const helloPort = watchHello(ipcPort, () => {
+    if (announcement !== undefined) connection.emit('notice', { level: 'warning', message: announcement });
+    announcement = undefined;
+  });
   // Connected before the page loads, so the renderer's first call finds the host listening.
-  const connection = core.connect(createIpcPort(ipcMain, window.webContents, { ...(devServerUrl === undefined ? {} : { devServerUrl }), log }));
+  const connection = core.connect(helloPort);
   window.on('closed', () => connection.close());
   const context: MenuDispatchContext = { core, connection, window, dialog, quit: () => app.quit() };
   installMenu(core, context);
   guardClose(context);
+  watchRenderer(window, { dialog, announce: (notice) => (announcement = notice), quit: () => app.quit(), log });
+  core.onDocumentRecorded((path) => app.addRecentDocument(path));
+  openRequests.ready((path) => {
+    if (window.isMinimized()) window.restore();
+    window.focus();
+    openPathAsking(context, path).catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      log(`[electron host] could not open ${path}: ${message}`);
+      connection.emit('notice', { level: 'error', message: `Could not open ${path}: ${message}` });
+    });
+  });
   await window.loadURL(devServerUrl ?? RENDERER_ENTRY_URL);
 }
 
@@ -178,10 +215,12 @@ function fail(error: unknown): void {
 }
 
 if (app.requestSingleInstanceLock()) {
-  app.on('second-instance', () => {
+  // A second launch (`forkpad notes.md` while Forkpad runs) hands its argv here and quits.
+  app.on('second-instance', (_event, argv, workingDirectory) => {
     const [window] = BrowserWindow.getAllWindows();
     if (window?.isMinimized()) window.restore();
     window?.focus();
+    for (const path of fromArgv(argv, workingDirectory).slice(0, 1)) openRequests.request(path);
   });
   app.whenReady().then(start).catch(fail);
 } else {

@@ -2,7 +2,7 @@ import type { BrowserWindow, Dialog } from 'electron';
 import { describe, expect, it } from 'vitest';
 import type { MenuCommand } from '../../workers/common/menu-model.ts';
 import type { ElectronHostCore } from './host-core.ts';
-import { dispatchMenuCommand, type MenuDispatchContext } from './menu-dispatch.ts';
+import { dispatchMenuCommand, openPathAsking, type MenuDispatchContext } from './menu-dispatch.ts';
 
 function setup(options: { path?: string | null; dirty?: boolean; open?: string[]; save?: string; response?: number; failOpen?: boolean } = {}) {
   const calls: string[] = [];
@@ -33,7 +33,7 @@ function setup(options: { path?: string | null; dirty?: boolean; open?: string[]
     dispatchMenuCommand(command, context, () => undefined);
     await new Promise((resolve) => setTimeout(resolve, 0));
   };
-  return { calls, emitted, run };
+  return { calls, emitted, run, context };
 }
 
 describe('native menu dispatch', () => {
@@ -61,6 +61,18 @@ describe('native menu dispatch', () => {
     const cancelled = setup();
     await cancelled.run({ command: 'file.open' });
     expect(cancelled.calls).toEqual([]);
+  });
+
+  it('opens a path from the command line or the OS the same way, asking before discarding changes', async () => {
+    const clean = setup();
+    await expect(openPathAsking(clean.context, '/home/ada/b.md')).resolves.toBe(true);
+    expect(clean.calls).toEqual(['open /home/ada/b.md discard=false']);
+    const keep = setup({ dirty: true, response: 1 });
+    await expect(openPathAsking(keep.context, '/home/ada/b.md')).resolves.toBe(false);
+    expect(keep.calls).toEqual([]);
+    const discard = setup({ dirty: true, response: 0 });
+    await expect(openPathAsking(discard.context, '/home/ada/b.md')).resolves.toBe(true);
+    expect(discard.calls).toEqual(['open /home/ada/b.md discard=true']);
   });
 
   it('saves to the file, or asks where for an untitled document', async () => {

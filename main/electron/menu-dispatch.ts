@@ -21,7 +21,7 @@ const TEXT_FILTERS = [
 ];
 
 /** Asks before unsaved changes are thrown away; true when they may be. */
-async function mayDiscard(context: MenuDispatchContext): Promise<boolean> {
+async function mayDiscard(context: Pick<MenuDispatchContext, 'core' | 'window' | 'dialog'>): Promise<boolean> {
   if (!context.core.hasUnsavedChanges()) return true;
   const answer = await context.dialog.showMessageBox(context.window, {
     type: 'warning',
@@ -34,13 +34,22 @@ async function mayDiscard(context: MenuDispatchContext): Promise<boolean> {
   return answer.response === 0;
 }
 
+/**
+ * Opens `path`, asking first if that would discard unsaved changes: a file from the Open dialog,
+ * the command line, a second instance or the OS (`open-file`) alike. False when the user declined.
+ */
+export async function openPathAsking(context: Pick<MenuDispatchContext, 'core' | 'window' | 'dialog'>, path: string): Promise<boolean> {
+  const discard = context.core.hasUnsavedChanges();
+  if (discard && !(await mayDiscard(context))) return false;
+  await context.core.openPath(path, { discardUnsaved: discard });
+  return true;
+}
+
 async function openFile(context: MenuDispatchContext): Promise<void> {
   const chosen = await context.dialog.showOpenDialog(context.window, { properties: ['openFile'], filters: TEXT_FILTERS });
   const path = chosen.filePaths[0];
   if (chosen.canceled || path === undefined) return;
-  const discard = context.core.hasUnsavedChanges();
-  if (discard && !(await mayDiscard(context))) return;
-  await context.core.openPath(path, { discardUnsaved: discard });
+  await openPathAsking(context, path);
 }
 
 /** Save As…; resolves false when the user cancelled. */

@@ -14,6 +14,7 @@ export class RecentFiles {
   private readonly file: string;
   private writing: Promise<void> = Promise.resolve();
   private readonly listeners = new Set<() => void>();
+  private readonly addListeners = new Set<(path: string) => void>();
 
   private constructor(file: string, entries: string[]) {
     this.file = file;
@@ -37,9 +38,21 @@ export class RecentFiles {
     return this.entries;
   }
 
-  /** Puts `path` first. */
+  /** Puts `path` first (a document was opened or saved there). */
   add(path: string): Promise<void> {
-    return this.replace([path, ...this.entries.filter((entry) => entry !== path)].slice(0, MAX_RECENT));
+    const write = this.replace([path, ...this.entries.filter((entry) => entry !== path)].slice(0, MAX_RECENT));
+    for (const listener of this.addListeners) listener(path);
+    return write;
+  }
+
+  /**
+   * Calls `handler` with each path put first, including one that was first already (saved
+   * again), which a list change alone would not show. Electron gives these to the OS's own
+   * recent documents. Returns the unsubscribe function.
+   */
+  onAdd(handler: (path: string) => void): () => void {
+    this.addListeners.add(handler);
+    return () => this.addListeners.delete(handler);
   }
 
   /** Calls `handler` after each change of the list; returns the unsubscribe function. */

@@ -58,6 +58,8 @@ export interface HostCore {
   menuState(): MenuState;
   /** Calls `handler` whenever `menuState()` may have changed; returns the unsubscribe function. */
   onMenuStateChange(handler: () => void): () => void;
+  /** Calls `handler` with the path of each document opened or saved (Electron tells the OS); returns the unsubscribe function. */
+  onDocumentRecorded(handler: (path: string) => void): () => void;
   /** The user closes without saving: the open document's journal goes, so nothing is restored next time. */
   discardUnsaved(): Promise<void>;
   /** Stops the tasks gracefully. Journals stay: unsaved work is restored on the next start. */
@@ -192,6 +194,7 @@ export async function createHostCore(options: HostCoreOptions): Promise<HostCore
     attach: (sink) => hub.attach(sink),
     menuState: () => menuStateOf(runtime),
     onMenuStateChange: (handler) => hub.onStateChange(handler),
+    onDocumentRecorded: (handler) => recent.onAdd(handler),
     async discardUnsaved() {
       if (supervisor) await supervisor.client('keystroke').discard({ uri: session.uri });
     },

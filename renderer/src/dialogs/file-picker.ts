@@ -5,6 +5,7 @@
  */
 import type { WorkspaceEntry, WorkspaceListing } from '../../../workers/common/host-api.ts';
 import { showModal } from './modal.ts';
+import { localeFormat } from '../format/locale-format.ts';
 
 export interface FilePickerOptions {
   readonly mode: 'open' | 'save';
@@ -16,10 +17,7 @@ export interface FilePickerOptions {
 }
 
 function formatSize(bytes: number | null): string {
-  if (bytes === null) return '';
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return bytes === null ? '' : localeFormat.bytes(bytes);
 }
 
 function joinPath(folder: string, name: string): string {

@@ -1,6 +1,7 @@
 /** A fault report as one sentence: what happened, its blast radius and the restart policy. */
 import { formatMs } from './format.ts';
 import { STALL_DELAY_MS, type FaultReport } from './fault-tracker.ts';
+import { localeFormat } from '../format/locale-format.ts';
 
 function list(items: readonly string[]): string {
   return items.length === 0 ? 'none' : items.join(', ');
@@ -18,9 +19,9 @@ function policyText(report: FaultReport, now: number): string {
 function raceText(report: FaultReport): string {
   const race = report.race;
   if (!race) return ' Racing: waiting for the first tally…';
-  const count = (value: number) => value.toLocaleString();
+  const count = (value: number) => localeFormat.count(value);
   const why = report.kind === 'inline' ? ' Inline, the task reads on the writer’s own thread: they take turns, so nothing can tear.' : '';
-  return ` ${race.running ? 'Racing' : 'Raced'} on ${count(race.documentLength)} units for ${race.durationMs / 1000} s: ${count(race.tornReads)} torn of ${count(race.unlockedReads)} reads without the seqlock; ${count(race.lockedReads)} locked reads, ${count(race.lockedTorn)} torn, ${count(race.lockedRetries)} retried. No marker comes from a torn read.${why}`;
+  return ` ${race.running ? 'Racing' : 'Raced'} on ${count(race.documentLength)} units for ${localeFormat.seconds(race.durationMs)}: ${count(race.tornReads)} torn of ${count(race.unlockedReads)} reads without the seqlock; ${count(race.lockedReads)} locked reads, ${count(race.lockedTorn)} torn, ${count(race.lockedRetries)} retried. No marker comes from a torn read.${why}`;
 }
 
 export function describeFault(report: FaultReport, now: number = Date.now()): string {

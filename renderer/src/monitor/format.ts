@@ -1,8 +1,11 @@
 /**
- * How the monitor writes numbers. `null` is a reading not taken yet and shows as "measuring",
- * never as a zero.
+ * How the monitor writes numbers: its own units and precision, in the user's locale through the
+ * one LocaleFormat. `null` is a reading not taken yet and shows as "measuring", never as a zero.
  */
 import type { MemoryReading, Percentiles } from '../../../workers/common/metrics.ts';
+import { localeFormat } from '../format/locale-format.ts';
+
+const fixed = (value: number, digits: number) => localeFormat.decimal(value, digits);
 
 export const MEASURING = 'measuring';
 
@@ -11,29 +14,29 @@ export type CpuScale = 'core' | 'machine';
 export function formatCpu(percentOfCore: number | null, scale: CpuScale, cores: number): string {
   if (percentOfCore === null) return MEASURING;
   const value = scale === 'core' ? percentOfCore : percentOfCore / Math.max(1, cores);
-  return `${value.toFixed(value < 10 ? 1 : 0)}%`;
+  return `${fixed(value, value < 10 ? 1 : 0)}%`;
 }
 
 export function formatMs(ms: number | null): string {
   if (ms === null) return MEASURING;
-  if (ms < 1) return `${(ms * 1000).toFixed(0)} µs`;
-  if (ms < 10) return `${ms.toFixed(1)} ms`;
-  if (ms < 10_000) return `${ms.toFixed(0)} ms`;
-  return `${(ms / 1000).toFixed(1)} s`;
+  if (ms < 1) return `${fixed(ms * 1000, 0)} µs`;
+  if (ms < 10) return `${fixed(ms, 1)} ms`;
+  if (ms < 10_000) return `${fixed(ms, 0)} ms`;
+  return `${fixed(ms / 1000, 1)} s`;
 }
 
 export function formatCpuTime(ms: number | null): string {
   if (ms === null) return MEASURING;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(2)} s`;
+  if (ms < 60_000) return `${fixed(ms / 1000, 2)} s`;
   const minutes = Math.floor(ms / 60_000);
-  return `${minutes}:${((ms % 60_000) / 1000).toFixed(0).padStart(2, '0')} min`;
+  return `${minutes}:${fixed((ms % 60_000) / 1000, 0).padStart(2, '0')} min`;
 }
 
 export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${Math.round(bytes)} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
-  if (bytes < 1024 * 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
-  return `${(bytes / 1024 / 1024 / 1024).toFixed(2)} GB`;
+  if (bytes < 1024) return `${fixed(bytes, 0)} B`;
+  if (bytes < 1024 * 1024) return `${fixed(bytes / 1024, 0)} KB`;
+  if (bytes < 1024 * 1024 * 1024) return `${fixed(bytes / 1024 / 1024, bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+  return `${fixed(bytes / 1024 / 1024 / 1024, 2)} GB`;
 }
 
 export function formatMemory(memory: MemoryReading | null): string {
@@ -50,5 +53,5 @@ export function formatLatency(latency: Percentiles | null): string {
 }
 
 export function formatCount(value: number | null, digits = 0): string {
-  return value === null ? MEASURING : value.toFixed(digits);
+  return value === null ? MEASURING : fixed(value, digits);
 }

@@ -3,6 +3,7 @@
  * from the input to the next paint. Chromium reports only events of 16 ms or more, so this
  * counts slow inputs and their worst case rather than claiming a median of all input.
  */
+import { localeFormat } from '../format/locale-format.ts';
 
 const WINDOW_MS = 120_000;
 /** The smallest threshold the API allows. */
@@ -38,7 +39,7 @@ export class InputLatency {
     while (this.slow.length > 0 && (this.slow[0]?.at ?? now) < now - WINDOW_MS) this.slow.shift();
     if (this.slow.length === 0) return `page input: no input took ${THRESHOLD_MS} ms or more in the last 2 min (Event Timing)`;
     const worst = Math.max(...this.slow.map((input) => input.durationMs));
-    return `page input: ${this.slow.length} slow input${this.slow.length === 1 ? '' : 's'} (≥${THRESHOLD_MS} ms) in 2 min, worst ${worst.toFixed(0)} ms (Event Timing)`;
+    return `page input: ${this.slow.length} slow input${this.slow.length === 1 ? '' : 's'} (≥${THRESHOLD_MS} ms) in 2 min, worst ${localeFormat.milliseconds(worst)} (Event Timing)`;
   }
 
   dispose(): void {

@@ -6,6 +6,7 @@
  * over time (single-core multiprocessing) also shows its timelines as charts.
  */
 import type { ClaimId, ClaimResult, LessonFigure } from '../../../workers/common/lesson.ts';
+import { localeFormat } from '../format/locale-format.ts';
 import { formatFigure } from './lesson-format.ts';
 import { drawTimeline } from './lesson-timeline.ts';
 
@@ -84,7 +85,7 @@ export class ClaimView {
     this.explanation.textContent = result.explanation;
     this.figures.replaceChildren(...result.figures.map(figureItem));
     if (result !== this.drawn) this.drawCharts(result);
-    this.when.textContent = `Measured at ${new Date(result.measuredAt).toLocaleTimeString()} in ${(result.durationMs / 1000).toFixed(1)} s.`;
+    this.when.textContent = `Measured at ${localeFormat.time(new Date(result.measuredAt))} in ${localeFormat.seconds(result.durationMs)}.`;
   }
 
   private drawCharts(result: ClaimResult): void {

@@ -6,6 +6,7 @@
  * the whole lesson, can be measured again, and a measurement under way can be cancelled.
  */
 import { LESSON_CLAIMS, type ClaimId, type LessonProgress, type LessonReport, type LessonRequest } from '../../../workers/common/lesson.ts';
+import { localeFormat } from '../format/locale-format.ts';
 import { ClaimView, type Claim } from './lesson-claim-view.ts';
 
 export type { Claim };
@@ -19,9 +20,9 @@ export const CLAIMS: readonly Claim[] = LESSON_CLAIMS;
 function describeMachine(report: LessonReport): string {
   const { machine } = report;
   return (
-    `Measured at ${new Date(report.startedAt).toLocaleTimeString()} in ${(report.durationMs / 1000).toFixed(0)} s on ${machine.cores} core${machine.cores === 1 ? '' : 's'} ` +
-    `(${machine.cpuModel}, ${machine.platform}, ${Math.round(machine.totalMemoryMb / 1024)} GB), ${machine.runtime}; ` +
-    `load average ${machine.loadAverage.toFixed(1)} when it began (other work on the machine competes with the measuring).`
+    `Measured at ${localeFormat.time(new Date(report.startedAt))} in ${localeFormat.decimal(report.durationMs / 1000, 0)} s on ${localeFormat.count(machine.cores)} core${machine.cores === 1 ? '' : 's'} ` +
+    `(${machine.cpuModel}, ${machine.platform}, ${localeFormat.count(Math.round(machine.totalMemoryMb / 1024))} GB), ${machine.runtime}; ` +
+    `load average ${localeFormat.decimal(machine.loadAverage, 1)} when it began (other work on the machine competes with the measuring).`
   );
 }
 

@@ -5,6 +5,7 @@
  * The HTML was sanitized by the render task; the page's CSP forbids script regardless.
  */
 import type { PreviewBlock, RenderResult } from '../../../workers/common/task-api.ts';
+import { localeFormat } from '../format/locale-format.ts';
 
 export interface PatchCounts {
   readonly created: number;
@@ -139,7 +140,7 @@ export class PreviewPane {
     element.className = 'preview-block';
     if (block.html.length > MAX_BLOCK_HTML) {
       element.classList.add('preview-omitted');
-      element.textContent = `Lines ${block.startLine + 1}–${block.endLine} are not previewed: their HTML is ${Math.round(block.html.length / 1024)} KB, more than the preview lays out at once.`;
+      element.textContent = `Lines ${block.startLine + 1}–${block.endLine} are not previewed: their HTML is ${localeFormat.bytes(block.html.length)}, more than the preview lays out at once.`;
     } else element.innerHTML = block.html;
     return { element, startLine: block.startLine, endLine: block.endLine };
   }
@@ -148,8 +149,8 @@ export class PreviewPane {
   private truncation(rest: readonly PreviewBlock[]): PlacedBlock {
     const element = document.createElement('div');
     element.className = 'preview-block preview-omitted';
-    const megabytes = rest.reduce((total, block) => total + block.html.length, 0) / 1024 / 1024;
-    element.textContent = `The preview stops here, at line ${(rest[0]?.startLine ?? 0) + 1}: the rest (${rest.length} block${rest.length === 1 ? '' : 's'}, ${megabytes.toFixed(1)} MB of HTML) is more than it lays out at once.`;
+    const bytes = rest.reduce((total, block) => total + block.html.length, 0);
+    element.textContent = `The preview stops here, at line ${(rest[0]?.startLine ?? 0) + 1}: the rest (${localeFormat.count(rest.length)} block${rest.length === 1 ? '' : 's'}, ${localeFormat.bytes(bytes)} of HTML) is more than it lays out at once.`;
     return { element, startLine: 0, endLine: 0 };
   }
 

@@ -9,6 +9,7 @@ import type { GrammarEvents, TypingStats } from '../../../workers/common/task-ap
 import { PRESETS, presetOf, TASK_IDS, type IsolationModel } from '../../../workers/common/tasks.ts';
 import type { StatusBar } from './status-bar.ts';
 import type { WatchdogReading } from './host-watchdog.ts';
+import { localeFormat } from '../format/locale-format.ts';
 
 /** Event-loop delay (p95 of the last interval) above which the host counts as lagging / blocked. */
 const LAG_WARNING_MS = 50;
@@ -16,9 +17,7 @@ const LAG_BLOCKED_MS = 200;
 /** Share of the interval the host's event loop was busy above which lagging counts as blocked. */
 const SATURATED_UTILIZATION = 0.9;
 
-/** One formatter for all counts: `toLocaleString` builds a new one per call, several per keystroke. */
-const COUNT_FORMAT = new Intl.NumberFormat('en-US');
-const plural = (count: number, noun: string) => `${COUNT_FORMAT.format(count)} ${noun}${count === 1 ? '' : 's'}`;
+const plural = (count: number, noun: string) => `${localeFormat.count(count)} ${noun}${count === 1 ? '' : 's'}`;
 
 export function formatStats(stats: DocumentStats): string {
   return `${plural(stats.lines, 'line')} · ${plural(stats.words, 'word')} · ${plural(stats.characters, 'character')}`;
@@ -51,9 +50,9 @@ export class StatusController {
   }
 
   typing(stats: TypingStats): void {
-    const ack = stats.ackLatency ? `keydown→durable p50 ${stats.ackLatency.p50.toFixed(0)} ms, p95 ${stats.ackLatency.p95.toFixed(0)} ms` : 'ack latency: measuring';
-    this.bar.set('typing', `${Math.round(stats.wordsPerMinute)} WPM · ${plural(stats.keystrokes, 'keystroke')}`, {
-      title: `Burst ${stats.burst} keys; backspace ratio ${(stats.backspaceRatio * 100).toFixed(0)}%; ${ack}`,
+    const ack = stats.ackLatency ? `keydown→durable p50 ${localeFormat.milliseconds(stats.ackLatency.p50)}, p95 ${localeFormat.milliseconds(stats.ackLatency.p95)}` : 'ack latency: measuring';
+    this.bar.set('typing', `${localeFormat.count(stats.wordsPerMinute)} WPM · ${plural(stats.keystrokes, 'keystroke')}`, {
+      title: `Burst ${localeFormat.count(stats.burst)} keys; backspace ratio ${localeFormat.percent(stats.backspaceRatio)}; ${ack}`,
     });
   }
 
@@ -100,7 +99,7 @@ export class StatusController {
 
   private paintLag(): void {
     if (this.blocked) {
-      this.bar.set('lag', `Host blocked ${(this.blocked.waitedMs / 1000).toFixed(1)} s`, {
+      this.bar.set('lag', `Host blocked ${localeFormat.seconds(this.blocked.waitedMs)}`, {
         tone: 'error',
         title: 'The host has not answered a ping: its event loop is blocked (e.g. an inline task is busy or hung).',
       });
@@ -113,10 +112,10 @@ export class StatusController {
     // a saturated loop: that is blocked too, as far as the user's keystrokes are concerned.
     const saturated = utilization !== null && utilization >= SATURATED_UTILIZATION && delay.p95 >= LAG_WARNING_MS;
     const tone = delay.p95 >= LAG_BLOCKED_MS || saturated ? 'error' : delay.p95 >= LAG_WARNING_MS ? 'warning' : 'good';
-    this.bar.set('lag', `Host lag ${delay.p95.toFixed(0)} ms`, {
+    this.bar.set('lag', `Host lag ${localeFormat.milliseconds(delay.p95)}`, {
       tone,
-      title: `Host event-loop delay p50 ${delay.p50.toFixed(1)} ms, p95 ${delay.p95.toFixed(1)} ms, max ${delay.max.toFixed(0)} ms${
-        utilization === null ? '' : `; event loop busy ${(utilization * 100).toFixed(0)}%`
+      title: `Host event-loop delay p50 ${localeFormat.milliseconds(delay.p50, 1)}, p95 ${localeFormat.milliseconds(delay.p95, 1)}, max ${localeFormat.milliseconds(delay.max)}${
+        utilization === null ? '' : `; event loop busy ${localeFormat.percent(utilization)}`
       }`,
     });
   }
