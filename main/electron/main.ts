@@ -6,6 +6,7 @@
 import { BrowserWindow, Menu, app, dialog, ipcMain, nativeTheme, protocol, screen, session, utilityProcess } from 'electron';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { menuStateOf } from '../../workers/common/host-state.ts';
 import { buildMenu } from '../../workers/common/menu-model.ts';
 import { builtEntryPaths, checkEntryPaths } from '../core/hosts/entry-paths.ts';
 import { electronProcessMetrics } from './app-metrics.ts';
@@ -71,7 +72,7 @@ async function openWindow(): Promise<BrowserWindow> {
 function installMenu(core: ElectronHostCore, context: MenuDispatchContext): void {
   let shown = '';
   const render = () => {
-    const state = core.menuState();
+    const state = menuStateOf(core.state());
     nativeTheme.themeSource = state.theme;
     const menus = buildMenu(state);
     const key = JSON.stringify(menus);
@@ -81,7 +82,7 @@ function installMenu(core: ElectronHostCore, context: MenuDispatchContext): void
     Menu.setApplicationMenu(Menu.buildFromTemplate(template));
   };
   render();
-  core.onMenuStateChange(render);
+  core.onStateChange(render);
 }
 
 /** Closing with unsaved changes asks first: Save, Don't Save, or Cancel (which also cancels a quit). */
