@@ -10,11 +10,13 @@ import { join } from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HostApi, HostEvents, OpenDocument } from '../../workers/common/host-api.ts';
+import { menuStateOf } from '../../workers/common/host-state.ts';
 import { createRpcClient, type Port, type RpcClient } from '../../workers/common/rpc.ts';
 import { sourceEntryPaths } from '../core/hosts/entry-paths.ts';
 import { forkSpawner } from '../core/hosts/fork-spawner.ts';
 import { procfsProcessMetrics } from '../core/probes/process-metrics.ts';
-import { createElectronHostCore, type ElectronHostCore, type HostConnection } from './host-core.ts';
+import type { HostConnection } from '../core/host-service/serve-host.ts';
+import { createElectronHostCore, type ElectronHostCore } from './host-core.ts';
 
 function messagePorts(): [Port, Port, () => void] {
   const channel = new MessageChannel();
@@ -59,7 +61,7 @@ describe('Electron host core', () => {
   it('answers hello as the Electron platform and shows its state in the menu', async () => {
     const hello = await client.api.hello(null);
     expect(hello.platform).toBe('electron');
-    expect(core.menuState()).toMatchObject({ platform: 'electron', model: hello.model, theme: hello.settings.theme, dirty: false, hasPath: false });
+    expect(menuStateOf(core.state())).toMatchObject({ platform: 'electron', model: hello.model, theme: hello.settings.theme, dirty: false, hasPath: false });
   });
 
   it('validates every request at the boundary', async () => {
@@ -69,10 +71,10 @@ describe('Electron host core', () => {
 
   it('follows settings changes in the native menu state', async () => {
     let changes = 0;
-    const stop = core.onMenuStateChange(() => (changes += 1));
+    const stop = core.onStateChange(() => (changes += 1));
     await client.api.setSettings({ theme: 'dark', monitorVisible: true });
     stop();
-    expect(core.menuState()).toMatchObject({ theme: 'dark', monitorVisible: true });
+    expect(menuStateOf(core.state())).toMatchObject({ theme: 'dark', monitorVisible: true });
     expect(changes).toBeGreaterThan(0);
   });
 
@@ -88,20 +90,20 @@ describe('Electron host core', () => {
     expect(recorded).toEqual([file, file]);
     expect(documents.at(-1)).toMatchObject({ path: file, text: '# Notes\n\nHello from disk.\n', dirty: false });
     expect(core.documentPath()).toBe(file);
-    expect(core.menuState()).toMatchObject({ hasPath: true, dirty: false });
-    expect(core.menuState().recentFiles[0]).toBe(file);
+    expect(menuStateOf(core.state())).toMatchObject({ hasPath: true, dirty: false });
+    expect(menuStateOf(core.state()).recentFiles[0]).toBe(file);
   });
 
   it('knows about unsaved changes, saves them as a new file and forgets them on request', async () => {
     const opened = documents.at(-1) as OpenDocument;
     await client.api.change({ uri: opened.uri, version: opened.version + 1, edits: [{ offset: opened.text.length, length: 0, text: 'More.\n' }], keys: [] });
     expect(core.hasUnsavedChanges()).toBe(true);
-    expect(core.menuState().dirty).toBe(true);
+    expect(menuStateOf(core.state()).dirty).toBe(true);
     const copy = join(folder, 'copy.md');
     await core.saveAs(copy);
     expect(readFileSync(copy, 'utf8')).toBe('# Notes\n\nHello from disk.\nMore.\n');
     expect(core.hasUnsavedChanges()).toBe(false);
-    expect(core.menuState().recentFiles.slice(0, 2)).toEqual([copy, join(folder, 'notes.md')]);
+    expect(menuStateOf(core.state()).recentFiles.slice(0, 2)).toEqual([copy, join(folder, 'notes.md')]);
     const again = documents.at(-1) as OpenDocument;
     await client.api.change({ uri: again.uri, version: opened.version + 2, edits: [{ offset: 0, length: 0, text: 'x' }], keys: [] });
     await core.discardUnsaved();

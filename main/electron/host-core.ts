@@ -4,31 +4,21 @@
  * host; this file adapts it to what main.ts calls, so the shell stays thin.
  */
 import { dirname } from 'node:path';
-import type { HostApi, HostEvents } from '../../workers/common/host-api.ts';
-import type { MenuState } from '../../workers/common/menu-model.ts';
+import type { HostState } from '../../workers/common/host-state.ts';
 import type { Port } from '../../workers/common/rpc-messages.ts';
-import { serveRpc } from '../../workers/common/rpc.ts';
 import { loadRegisteredTask } from '../../workers/tasks/registry.ts';
 import { validateHostRequest } from '../core/boundary/validate-host-request.ts';
 import { LocalFiles } from '../core/files/local-files.ts';
-import { RecentFiles } from '../core/files/recent-files.ts';
-import { createHostCore, type HostCore, type SupervisorSetup } from '../core/host-service/host-core.ts';
+import { createHostCore, type SupervisorSetup } from '../core/host-service/host-core.ts';
+import { serveHost, type HostConnection } from '../core/host-service/serve-host.ts';
 import { resolveLessonEntry } from '../core/lesson/lesson-setup.ts';
 import { taskAssets } from '../core/task-assets.ts';
 import type { EntryPaths } from '../core/hosts/entry-paths.ts';
 import type { ProcessSpawner } from '../core/hosts/process-spawner.ts';
 import type { ProcessMetricsSource } from '../core/probes/process-metrics.ts';
-import { SettingsStore } from '../core/settings/settings-store.ts';
 import type { TaskSupervisor } from '../core/supervisor/supervisor-api.ts';
 import { createTaskSupervisor } from '../core/supervisor/task-supervisor.ts';
 import { APP_WARM_STANDBY } from '../core/supervisor/supervisor-options.ts';
-import { MenuStateTracker } from './menu-state.ts';
-
-/** A renderer connected to the core: the core serves `HostApi` on its port. */
-export interface HostConnection {
-  emit<K extends keyof HostEvents>(name: K, payload: HostEvents[K]): void;
-  close(): void;
-}
 
 export interface ElectronHostCore {
   /**
@@ -36,10 +26,10 @@ export interface ElectronHostCore {
    * (main/core/boundary/validate-host-request.ts) as `serveRpc`'s `validate` option.
    */
   connect(port: Port): HostConnection;
-  /** What the native menu shows: model, settings, recent files, dirty state, task states. */
-  menuState(): MenuState;
-  /** Calls `handler` whenever `menuState()` may have changed; returns the unsubscribe function. */
-  onMenuStateChange(handler: () => void): () => void;
+  /** The core's snapshot of what the UI shows; the native menu renders from it (`menuStateOf`). */
+  state(): HostState;
+  /** Calls `handler` with each new snapshot; returns the unsubscribe function. */
+  onStateChange(handler: (state: HostState) => void): () => void;
   /** Display path of the open document (absolute in Electron); null while untitled. */
   documentPath(): string | null;
   hasUnsavedChanges(): boolean;
@@ -92,21 +82,6 @@ function electronSupervisor(context: ElectronHostContext): (setup: SupervisorSet
     });
 }
 
-async function trackerFor(core: HostCore, context: ElectronHostContext): Promise<MenuStateTracker> {
-  const readRecent = async () => (await RecentFiles.load(context.dataDir, context.log)).list;
-  const [{ store }, recent] = await Promise.all([SettingsStore.load(context.dataDir), readRecent()]);
-  return new MenuStateTracker(
-    {
-      model: () => core.supervisor?.model ?? store.current.model,
-      taskStates: () => Object.fromEntries((core.supervisor?.status() ?? []).map((status) => [status.task, status.state])),
-      document: () => core.session.document(),
-      readRecent,
-      maxGrammarPool: () => core.supervisor?.grammarPool().maxSize ?? 1,
-    },
-    { ui: store.current.ui, recent },
-  );
-}
-
 /**
  * Builds the host core for Electron: the same `createHostCore` as the web host, with unconfined
  * local files (paths come from native dialogs), utility processes and Electron's app metrics.
@@ -116,41 +91,22 @@ export async function createElectronHostCore(context: ElectronHostContext): Prom
   // its measurements match the web host's.
   const lesson = { entries: context.entries, lessonEntry: resolveLessonEntry(dirname(context.entries.thread)), assets: taskAssets, log: context.log };
   const core = await createHostCore({ platform: 'electron', dataDir: context.dataDir, files: new LocalFiles(), log: context.log, createSupervisor: electronSupervisor(context), lesson });
-  const tracker = await trackerFor(core, context);
-  const api = tracker.watch(core.api);
-  if (core.supervisor) core.supervisor.onStatus(() => tracker.observeEvent('taskStatus'));
   const uri = () => core.session.uri;
   return {
-    connect(port) {
-      const server = serveRpc<HostApi, HostEvents>(port, api, { label: '[electron host rpc]', validate: validateHostRequest, log: context.log });
-      const detach = core.attach((name, payload) => {
-        server.emit(name, payload);
-        tracker.observeEvent(name);
-      });
-      return {
-        emit: (name, payload) => server.emit(name, payload),
-        close() {
-          detach();
-          server.close();
-        },
-      };
-    },
-    menuState: () => tracker.state(),
-    onMenuStateChange: (handler) => tracker.onChange(handler),
+    connect: (port) => serveHost(core, port, { label: '[electron host rpc]', validate: validateHostRequest, log: context.log }),
+    state: () => core.state(),
+    onStateChange: (handler) => core.onStateChange(handler),
     documentPath: () => core.session.document().path,
     hasUnsavedChanges: () => core.session.dirty,
     async openPath(path, options) {
       // The session announces the new document to the renderer ('document' event).
       await core.documents.open({ path, discardUnsaved: options.discardUnsaved });
-      await tracker.refreshRecent();
     },
     async save() {
       await core.documents.save({ uri: uri() });
-      await tracker.refreshRecent();
     },
     async saveAs(path) {
       await core.documents.saveAs({ uri: uri(), path, overwrite: true });
-      await tracker.refreshRecent();
     },
     async discardUnsaved() {
       // Replacing the document discards its journal, so hot exit will not bring the changes back.

@@ -7,6 +7,7 @@ import { BrowserWindow, Menu, app, dialog, ipcMain, nativeTheme, protocol, scree
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_LOG_LIMITS, RotatingLog } from '../core/logging/rotating-log.ts';
+import { menuStateOf } from '../../workers/common/host-state.ts';
 import { buildMenu } from '../../workers/common/menu-model.ts';
 import { builtEntryPaths, checkEntryPaths } from '../core/hosts/entry-paths.ts';
 import { electronProcessMetrics } from './app-metrics.ts';
@@ -90,7 +91,7 @@ async function openWindow(): Promise<BrowserWindow> {
 function installMenu(core: ElectronHostCore, context: MenuDispatchContext): void {
   let shown = '';
   const render = () => {
-    const state = core.menuState();
+    const state = menuStateOf(core.state());
     nativeTheme.themeSource = state.theme;
     const menus = buildMenu(state);
     const key = JSON.stringify(menus);
@@ -100,7 +101,7 @@ function installMenu(core: ElectronHostCore, context: MenuDispatchContext): void
     Menu.setApplicationMenu(Menu.buildFromTemplate(template));
   };
   render();
-  core.onMenuStateChange(render);
+  core.onStateChange(render);
 }
 
 /** Closing with unsaved changes asks first: Save, Don't Save, or Cancel (which also cancels a quit). */

@@ -5,7 +5,8 @@
  */
 import type { BrowserWindow, Dialog } from 'electron';
 import type { MenuCommand } from '../../workers/common/menu-model.ts';
-import type { ElectronHostCore, HostConnection } from './host-core.ts';
+import type { HostConnection } from '../core/host-service/serve-host.ts';
+import type { ElectronHostCore } from './host-core.ts';
 
 export interface MenuDispatchContext {
   readonly core: ElectronHostCore;

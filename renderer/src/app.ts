@@ -2,15 +2,14 @@
  * Composes the window: menu bar (web host only: Electron has its native menu), editor and
  * preview, status bar and notices, all wired to the host through the one RPC client.
  */
-import type { DocumentState, HostHello, Theme, UiSettings } from '../../workers/common/host-api.ts';
+import type { DocumentState, HostHello, HostState, Theme, UiSettings } from '../../workers/common/host-api.ts';
+import { menuStateOf } from '../../workers/common/host-state.ts';
 import { buildMenu, type Menu, type MenuCommand } from '../../workers/common/menu-model.ts';
-import type { TaskState } from '../../workers/common/metrics.ts';
-import type { IsolationModel, TaskId } from '../../workers/common/tasks.ts';
 import { runCommand, type Workbench } from './commands.ts';
 import { showModal } from './dialogs/modal.ts';
 import { DocumentController } from './document-controller.ts';
 import { EditorView } from './editor/editor-view.ts';
-import type { HostConnection } from './host/connect.ts';
+import type { HostLinkClient } from './host/connect.ts';
 import { bindAccelerators } from './menu/accelerators.ts';
 import { MenuBar } from './menu/menu-bar.ts';
 import { MonitorPanel } from './monitor/monitor-panel.ts';
@@ -34,7 +33,7 @@ function element(tag: string, className: string): HTMLElement {
   return created;
 }
 
-export function startApp(root: HTMLElement, connection: HostConnection, hello: HostHello): App {
+export function startApp(root: HTMLElement, connection: HostLinkClient, hello: HostHello): App {
   const { client, link } = connection;
   const cleanups: (() => void)[] = [];
   root.replaceChildren();
@@ -55,7 +54,6 @@ export function startApp(root: HTMLElement, connection: HostConnection, hello: H
     setRefreshMs: (refreshMs) => void saveSettings({ refreshMs }),
     onVisibility: (monitorVisible) => {
       if (monitorVisible !== settings.monitorVisible) void saveSettings({ monitorVisible });
-      refreshMenu();
     },
     // Measuring spawns hosts and runs grammar over a large document: minutes on a busy machine.
     measureLesson: (request, signal) => client.api.measureLesson(request, { signal, timeoutMs: 15 * 60_000 }),
@@ -63,10 +61,9 @@ export function startApp(root: HTMLElement, connection: HostConnection, hello: H
   root.append(statusBar.element);
 
   let settings: UiSettings = hello.settings;
-  let model: IsolationModel = hello.model;
-  let switching = false;
+  /** What the menus show: the host's snapshot, never pieced together here. */
+  let hostState: HostState = hello.state;
   let durableVersion: number | null = null;
-  const taskStates: Partial<Record<TaskId, TaskState>> = Object.fromEntries((hello.tasks ?? []).map((task) => [task.task, task.state]));
   const workspaceLabel = hello.workspace ?? 'Workspace';
 
   const menuBar = hello.platform === 'web' ? new MenuBar(root, (command) => run(command)) : undefined;
@@ -74,7 +71,6 @@ export function startApp(root: HTMLElement, connection: HostConnection, hello: H
   const showState = (state: DocumentState) => {
     document.title = `${state.dirty ? '● ' : ''}${state.path?.split('/').at(-1) ?? 'Untitled'} — Forkpad`;
     status.save(state, durableVersion);
-    refreshMenu();
   };
   const documents = new DocumentController(view, client, notices, {
     onState: showState,
@@ -95,25 +91,12 @@ export function startApp(root: HTMLElement, connection: HostConnection, hello: H
   }
 
   function refreshMenu(): void {
-    menus = buildMenu({
-      platform: hello.platform,
-      model,
-      previewVisible: preview.visible,
-      monitorVisible: monitor.visible,
-      theme: settings.theme,
-      recentFiles: documents.recentFiles,
-      dirty: documents.documentState.dirty,
-      hasPath: documents.documentState.path !== null,
-      taskStates,
-      switching,
-      grammarPool: { size: settings.grammarPoolSize ?? 1, max: hello.maxGrammarPool ?? 1 },
-    });
+    menus = buildMenu(menuStateOf(hostState));
     menuBar?.update(menus);
   }
 
   async function saveSettings(change: Partial<UiSettings>): Promise<void> {
     settings = { ...settings, ...change };
-    refreshMenu();
     try {
       settings = await client.api.setSettings(change);
     } catch (error) {
@@ -143,16 +126,10 @@ export function startApp(root: HTMLElement, connection: HostConnection, hello: H
       void saveSettings({ theme: choice });
     },
     setIsolation: async (request) => {
-      switching = true;
-      refreshMenu();
       try {
-        model = await client.api.setIsolation(request);
-        status.isolation(model);
+        status.isolation(await client.api.setIsolation(request));
       } catch (error) {
         notices.show('error', `Switching isolation failed: ${error instanceof Error ? error.message : String(error)}`);
-      } finally {
-        switching = false;
-        refreshMenu();
       }
     },
     setGrammarPool: (size) => saveSettings({ grammarPoolSize: size }),
@@ -183,9 +160,9 @@ export function startApp(root: HTMLElement, connection: HostConnection, hello: H
   cleanups.push(() => window.removeEventListener('keydown', onF10, { capture: true }));
 
   cleanups.push(
-    client.on('isolation', (next) => {
-      model = next;
-      status.isolation(next);
+    client.on('isolation', (next) => status.isolation(next)),
+    client.on('hostState', (next) => {
+      hostState = next;
       refreshMenu();
     }),
     client.on('typing', (stats) => status.typing(stats)),
@@ -204,10 +181,6 @@ export function startApp(root: HTMLElement, connection: HostConnection, hello: H
       if (versioned.uri !== documents.sync.uri) return;
       durableVersion = versioned.version;
       status.save(documents.documentState, durableVersion);
-    }),
-    client.on('taskStatus', (task) => {
-      taskStates[task.task] = task.state;
-      refreshMenu();
     }),
     client.on('menuCommand', (command) => run(command)),
     client.on('lessonProgress', (progress) => monitor.lesson.progress(progress)),
@@ -231,7 +204,8 @@ export function startApp(root: HTMLElement, connection: HostConnection, hello: H
   if (menuBar) statusBar.onClick('isolation', () => menuBar.openMenu('isolation'));
 
   showInitialStats(hello.document.text, hello.document.uri, hello.document.version);
-  status.isolation(model);
+  status.isolation(hello.model);
+  refreshMenu();
   status.problems({ spelling: 0, grammar: 0 });
   showState(documents.documentState);
   if (hello.restored) notices.show('info', hello.restored, { sticky: true });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Workspace } from '../../main/core/files/workspace.ts';
 import { createHostCore, type HostCore } from '../../main/core/host-service/host-core.ts';
-import type { HostEvents } from '../../workers/common/host-api.ts';
+import type { HostEvents, HostState } from '../../workers/common/host-api.ts';
 import type { RecoveredDocument } from '../../workers/common/task-api.ts';
 import { FakeSupervisor } from './fake-supervisor.ts';
 import { waitFor } from './web-client.ts';
@@ -199,19 +199,23 @@ describe('tasks, isolation and settings', () => {
     expect((await api.hello(null, signal)).settings.theme).toBe('system');
   });
 
-  it('keeps the menu state current and tells its listener', async () => {
+  it('keeps the hostState snapshot current: in hello, as events, and to its listener', async () => {
     await writeFile(join(workspaceDir, 'm.md'), 'menu');
-    const { api, core, typeAt } = await start();
-    let changes = 0;
-    core.onMenuStateChange(() => (changes += 1));
-    expect(core.menuState()).toMatchObject({ platform: 'web', dirty: false, hasPath: false, recentFiles: [], taskStates: { grammar: 'ready' } });
+    const { api, core, events, typeAt } = await start();
+    const seen: HostState[] = [];
+    const sentBefore = named(events, 'hostState').length;
+    core.onStateChange((state) => seen.push(state));
+    expect((await api.hello(null, signal)).state).toEqual(core.state());
+    expect(core.state()).toMatchObject({ platform: 'web', document: { dirty: false, path: null }, recentFiles: [], switching: false, tasks: { grammar: { state: 'ready' } } });
     await api.open({ path: 'm.md' }, signal);
     await typeAt(0, 'x');
     await api.setSettings({ previewVisible: false }, signal);
     await api.setIsolation({ preset: 'threads' }, signal);
-    expect(core.menuState()).toMatchObject({ dirty: true, hasPath: true, recentFiles: ['m.md'], previewVisible: false, model: { grammar: 'thread' } });
-    expect(core.menuState().switching).toBeUndefined();
-    expect(changes).toBeGreaterThanOrEqual(5);
+    expect(core.state()).toMatchObject({ document: { dirty: true, path: 'm.md' }, recentFiles: ['m.md'], settings: { previewVisible: false }, model: { grammar: 'thread' }, switching: false });
+    expect(seen.some((state) => state.switching)).toBe(true);
+    // The renderer is sent exactly what the listener saw, each snapshot once.
+    expect(named(events, 'hostState').slice(sentBefore)).toEqual(seen);
+    expect(new Set(seen.map((state) => JSON.stringify(state))).size).toBe(seen.length);
   });
 
   it('discards the journal when the user quits without saving', async () => {

@@ -4,6 +4,7 @@
  * same RPC; the host validates every request at its boundary.
  */
 import type { DocumentStats, TextEdit, TextRange } from './document.ts';
+import type { HostState } from './host-state.ts';
 import type { LessonProgress, LessonReport, LessonRequest } from './lesson.ts';
 import type { MenuCommand } from './menu-model.ts';
 import type { MetricsSnapshot, TaskState } from './metrics.ts';
@@ -65,6 +66,8 @@ export interface HostHello {
   readonly tasksEnabled?: boolean;
   /** The largest grammar pool the host offers (its cores). */
   readonly maxGrammarPool?: number;
+  /** What the UI shows as of this hello; `hostState` events bring every later change. */
+  readonly state: HostState;
 }
 
 export interface ChangeRequest {
@@ -215,6 +218,8 @@ export interface HostEvents {
   menuCommand: MenuCommand;
   /** How far `measureLesson` has got; each claim's result as soon as it is measured. */
   lessonProgress: LessonProgress;
+  /** What the UI shows changed (model, task states, a switch, settings, recent files, document, pool). */
+  hostState: HostState;
 }
 
-export type { LessonProgress, LessonReport, LessonRequest, Suggestions };
+export type { HostState, LessonProgress, LessonReport, LessonRequest, Suggestions };

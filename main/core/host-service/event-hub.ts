@@ -1,13 +1,13 @@
 /**
  * Where the host core's events go: to the attached renderer, if any. Notices raised before one
- * attached (a corrupt settings file, a failed recovery) wait for the first. Also tells the native
- * menu when what it shows may have changed.
+ * attached (a corrupt settings file, a failed recovery) wait for the first. Also says when the
+ * host's `hostState` snapshot may have changed, so the core republishes it.
  */
 import type { HostEvents } from '../../../workers/common/host-api.ts';
 import type { EventSink } from '../session/task-router.ts';
 
-/** Events after which the menu may show something else. */
-const MENU_EVENTS = new Set<keyof HostEvents>(['isolation', 'document', 'documentState', 'taskStatus']);
+/** Events after which the `hostState` snapshot may hold something else. */
+const STATE_EVENTS = new Set<keyof HostEvents>(['isolation', 'document', 'documentState', 'taskStatus']);
 /** Notices kept for a renderer that has not attached yet. */
 const MAX_PENDING = 20;
 
@@ -19,7 +19,7 @@ export class EventHub {
   readonly emit: EventSink = (name, payload) => {
     if (this.sink) this.sink(name, payload);
     else if (name === 'notice' && this.pending.length < MAX_PENDING) this.pending.push({ name, payload });
-    if (MENU_EVENTS.has(name)) this.stateChanged();
+    if (STATE_EVENTS.has(name)) this.stateChanged();
   };
 
   get attached(): boolean {

@@ -5,7 +5,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import type { HostApi, HostHello, HostPlatform, TaskStatusInfo } from '../../../workers/common/host-api.ts';
-import type { MenuState } from '../../../workers/common/menu-model.ts';
+import type { HostState } from '../../../workers/common/host-state.ts';
 import type { TaskSettings } from '../../../workers/common/task-api.ts';
 import type { FileAccess } from '../files/file-access.ts';
 import { RecentFiles } from '../files/recent-files.ts';
@@ -18,6 +18,7 @@ import type { Primer, SharedDocumentHandle, TaskStatus, TaskSupervisor } from '.
 import { DocumentFiles, newDocumentUri } from './document-files.ts';
 import { EventHub } from './event-hub.ts';
 import { createHostApi } from './host-api-impl.ts';
+import { hostStateOf, HostStatePublisher } from './host-state.ts';
 import { restoreUnsaved, startTasks } from './startup.ts';
 
 export interface SupervisorSetup {
@@ -54,10 +55,10 @@ export interface HostCore {
   attach(sink: EventSink): () => void;
   /** Settles once the tasks have started and hot exit has run (failures become notices). */
   readonly ready: Promise<void>;
-  /** What the native menu shows (Electron): model, settings, recent files, dirty state, task states. */
-  menuState(): MenuState;
-  /** Calls `handler` whenever `menuState()` may have changed; returns the unsubscribe function. */
-  onMenuStateChange(handler: () => void): () => void;
+  /** What the UI shows, as last published (the `hostState` event carries each change). */
+  state(): HostState;
+  /** Calls `handler` with each new snapshot (Electron's native menu); returns the unsubscribe function. */
+  onStateChange(handler: (state: HostState) => void): () => void;
   /** Calls `handler` with the path of each document opened or saved (Electron tells the OS); returns the unsubscribe function. */
   onDocumentRecorded(handler: (path: string) => void): () => void;
   /** The user closes without saving: the open document's journal goes, so nothing is restored next time. */
@@ -78,7 +79,7 @@ export interface HostRuntime {
   readonly lesson: LessonService | undefined;
   readonly emit: EventSink;
   hello(): Promise<HostHello>;
-  /** Something the menu shows changed without an event saying so (settings, a switch starting). */
+  /** Something the `hostState` snapshot holds changed without an event saying so (settings, a switch starting). */
   stateChanged(): void;
   /** An isolation switch is in flight. */
   switching: boolean;
@@ -92,25 +93,7 @@ function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
-function menuStateOf(runtime: HostRuntime): MenuState {
-  const { settings, supervisor, session, recent } = runtime;
-  const { ui } = settings.current;
-  return {
-    platform: runtime.options.platform,
-    model: supervisor?.model ?? settings.current.model,
-    previewVisible: ui.previewVisible,
-    monitorVisible: ui.monitorVisible,
-    theme: ui.theme,
-    recentFiles: recent.list,
-    dirty: session.dirty,
-    hasPath: session.state().path !== null,
-    taskStates: Object.fromEntries((supervisor?.status() ?? []).map((status) => [status.task, status.state])),
-    ...(runtime.switching ? { switching: true } : {}),
-    grammarPool: { size: ui.grammarPoolSize ?? 1, max: supervisor?.grammarPool().maxSize ?? 1 },
-  };
-}
-
-function helloOf(runtime: HostRuntime, restored: string | undefined): HostHello {
+function helloOf(runtime: HostRuntime, state: HostState, restored: string | undefined): HostHello {
   const { options, settings, supervisor, session, recent } = runtime;
   return {
     platform: options.platform,
@@ -123,6 +106,7 @@ function helloOf(runtime: HostRuntime, restored: string | undefined): HostHello 
     tasks: supervisor?.status().map(statusInfo) ?? [],
     tasksEnabled: supervisor !== undefined,
     maxGrammarPool: supervisor?.grammarPool().maxSize ?? 1,
+    state,
   };
 }
 
@@ -179,11 +163,16 @@ export async function createHostCore(options: HostCoreOptions): Promise<HostCore
     switching: false,
     async hello() {
       await Promise.race([recovered, delay(options.helloWaitMs ?? 10_000)]);
-      const hello = helloOf(runtime, restored);
+      published.refresh();
+      const hello = helloOf(runtime, published.current, restored);
       restored = undefined; // Said once.
       return hello;
     },
   };
+
+  const sources = { platform: options.platform, settings, recent, session, supervisor, switching: () => runtime.switching };
+  const published = new HostStatePublisher(() => hostStateOf(sources), hub.emit);
+  hub.onStateChange(published.refresh);
 
   return {
     api: createHostApi(runtime),
@@ -192,8 +181,8 @@ export async function createHostCore(options: HostCoreOptions): Promise<HostCore
     supervisor,
     ready: Promise.all([started, recovered]).then(() => undefined),
     attach: (sink) => hub.attach(sink),
-    menuState: () => menuStateOf(runtime),
-    onMenuStateChange: (handler) => hub.onStateChange(handler),
+    state: () => published.current,
+    onStateChange: (handler) => published.onChange(handler),
     onDocumentRecorded: (handler) => recent.onAdd(handler),
     async discardUnsaved() {
       if (supervisor) await supervisor.client('keystroke').discard({ uri: session.uri });

@@ -12,7 +12,8 @@ import { connectWebSocket, webSocketUrl, type HostLink } from './websocket-port.
 
 export type HostClient = RpcClient<HostApi, HostEvents>;
 
-export interface HostConnection {
+/** The renderer's side of its link to the host: the RPC client, the transport, and the event hold while the app loads. */
+export interface HostLinkClient {
   readonly client: HostClient;
   readonly link: HostLink;
   /** Queues the host's events until `releaseEvents` (while the app that takes them loads). */
@@ -28,7 +29,7 @@ function bridgeLink(port: Port): HostLink {
   return { port, onClose: () => () => undefined, close: () => undefined };
 }
 
-export function connectHost(): HostConnection {
+export function connectHost(): HostLinkClient {
   const bridge = findBridge(window);
   const link = bridge ? bridgeLink(bridge) : connectWebSocket(webSocketUrl(window.location));
   const gate = gateEvents(link.port);
