@@ -252,9 +252,10 @@ export interface GrammarResult extends Versioned {
 }
 
 /**
- * One replica's share of a pooled grammar check: the replica lints only the units whose text
- * hashes to `index` modulo `count`. The function is of the text alone, so an unchanged paragraph
- * always goes to the same replica and its cache stays warm.
+ * One replica's share of a pooled grammar check: the check's units are cut, in document order,
+ * into `count` contiguous runs of about equal text length, and the replica lints run `index`
+ * (workers/tasks/grammar/shard.ts). A small edit moves a run's border only a little, so most
+ * paragraphs stay with the replica whose lint cache already holds them.
  */
 export interface GrammarShard {
   readonly index: number;

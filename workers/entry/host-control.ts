@@ -12,6 +12,32 @@ export interface HostControlApi extends ControlApi {
   shutdown: Method<null, void>;
 }
 
+/** What a `HostControlApi` method is to the host's callers. */
+export interface ControlMethodRole {
+  /** The supervisor calls it itself; a user of the task may not. */
+  readonly managed: boolean;
+  /** It manages the host rather than measure or do work: not metered, never re-sent after a crash. */
+  readonly managesHost: boolean;
+}
+
+/**
+ * Every `HostControlApi` method, each once. The `satisfies` makes this the one source of truth: a
+ * method added to the interface without a row here (or a row for no method) does not compile, so
+ * the sets below cannot forget it.
+ */
+export const HOST_CONTROL_METHODS = {
+  start: { managed: true, managesHost: true },
+  shutdown: { managed: true, managesHost: true },
+  injectFault: { managed: false, managesHost: true },
+  noop: { managed: false, managesHost: false },
+  echo: { managed: false, managesHost: false },
+} as const satisfies { readonly [M in keyof HostControlApi]-?: ControlMethodRole };
+
+/** The names of the control methods whose role passes `include` (all of them by default). */
+export function controlMethods(include: (role: ControlMethodRole) => boolean = () => true): ReadonlySet<string> {
+  return new Set(Object.entries(HOST_CONTROL_METHODS).flatMap(([method, role]) => (include(role) ? [method] : [])));
+}
+
 /** Loads a task's factory by id: the registry in the app, a fixture in tests. */
 export type TaskLoader = <T extends TaskId>(task: T) => Promise<TaskFactory<T>>;
 

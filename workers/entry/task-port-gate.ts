@@ -5,6 +5,7 @@
  */
 import { ForkpadError, serializeError } from '../common/errors.ts';
 import { decodeRpcMessage, type Port } from '../common/rpc-messages.ts';
+import { controlMethods } from './host-control.ts';
 
 export interface GatedPort {
   readonly port: Port;
@@ -19,7 +20,7 @@ export interface GatedPort {
 }
 
 /** Methods the task server answers before `start`. */
-const CONTROL_METHODS: ReadonlySet<string> = new Set(['start', 'injectFault', 'noop', 'echo', 'shutdown']);
+const CONTROL_METHODS = controlMethods();
 
 export function notStarted(label: string, method: string): ForkpadError {
   return new ForkpadError('NotStartedError', 'NOT_STARTED', `${label} cannot answer ${method}: the task has not started (call start first)`);

@@ -7,13 +7,13 @@ import type { JobTiming } from '../../../workers/common/rpc-messages.ts';
 import { createRpcClient, type CallRecord, type Client, type RpcClient } from '../../../workers/common/rpc.ts';
 import type { ReadyInfo, TaskApi, TaskInit } from '../../../workers/common/task-api.ts';
 import { hostLabel, type TaskId } from '../../../workers/common/tasks.ts';
-import { LOG_EVENT, type HostControlApi } from '../../../workers/entry/host-control.ts';
+import { controlMethods, LOG_EVENT, type HostControlApi } from '../../../workers/entry/host-control.ts';
 import type { HostExit, TaskHost } from '../hosts/task-host.ts';
 import { linkDocument, type CopyMeter } from './document-link.ts';
 import { Heartbeat, type Beat, type HeartbeatOptions } from './heartbeat.ts';
 
 /** Methods that manage a host rather than do the task's work: not metered, never re-sent. */
-export const CONTROL_METHODS: ReadonlySet<string> = new Set(['start', 'shutdown', 'injectFault']);
+export const CONTROL_METHODS = controlMethods((role) => role.managesHost);
 
 export type LiveHostApi<T extends TaskId> = TaskApi<T> & HostControlApi;
 

@@ -9,6 +9,7 @@ import { Errors, type ForkpadError } from '../../../workers/common/errors.ts';
 import type { CallOptions, Client } from '../../../workers/common/rpc.ts';
 import type { TaskApi } from '../../../workers/common/task-api.ts';
 import type { TaskId } from '../../../workers/common/tasks.ts';
+import { controlMethods } from '../../../workers/entry/host-control.ts';
 import { CONTROL_METHODS, type LiveHost } from './live-host.ts';
 
 /** Where a call goes now: a host, nowhere yet ('wait'), or nowhere ever (the error to fail with). */
@@ -40,7 +41,7 @@ interface StableCall {
 type RemoteMethod = (request: unknown, options: CallOptions) => Promise<unknown>;
 
 /** Methods the supervisor calls itself; a user of the task may not. */
-const MANAGED_METHODS: ReadonlySet<string> = new Set(['start', 'shutdown']);
+const MANAGED_METHODS = controlMethods((role) => role.managed);
 
 export class StableClient<T extends TaskId> {
   readonly api: Client<TaskApi<T>>;

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyEdits, type TextEdit } from '../../workers/common/document.ts';
-import type { SpellResult } from '../../workers/common/task-api.ts';
-import { EditHistory } from '../../renderer/src/editor/edit-history.ts';
-import { ProblemStore } from '../../renderer/src/problems/problem-store.ts';
+import { applyEdits, type TextEdit } from '../../../workers/common/document.ts';
+import type { SpellResult } from '../../../workers/common/task-api.ts';
+import { EditHistory } from '../editor/edit-history.ts';
+import { ProblemStore } from './problem-store.ts';
 
 function spelling(text: string, version: number, words: readonly string[]): SpellResult {
   const issues = words.flatMap((word) => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { applyEdits } from '../../workers/common/document.ts';
-import type { ChangeAnswer, ChangeRequest, ResyncRequest } from '../../workers/common/host-api.ts';
-import { DocumentSync, normalizationEdit } from '../../renderer/src/editor/document-sync.ts';
-import { EditHistory } from '../../renderer/src/editor/edit-history.ts';
-import { KeyTimer, keyKind } from '../../renderer/src/editor/key-timing.ts';
+import { applyEdits } from '../../../workers/common/document.ts';
+import type { ChangeAnswer, ChangeRequest, ResyncRequest } from '../../../workers/common/host-api.ts';
+import { DocumentSync, normalizationEdit } from './document-sync.ts';
+import { EditHistory } from './edit-history.ts';
+import { KeyTimer, keyKind } from './key-timing.ts';
 
 function deferred<T>() {
   let resolve!: (value: T) => void;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatFigure } from '../../renderer/src/monitor/lesson-format.ts';
+import { formatFigure } from './lesson-format.ts';
 
 describe('lesson figures', () => {
   it('writes a value with its unit, at most three significant digits', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatFigure } from '../../renderer/src/monitor/lesson-format.ts';
-import { createLocaleFormat } from '../../renderer/src/format/locale-format.ts';
+import { formatFigure } from '../monitor/lesson-format.ts';
+import { createLocaleFormat } from './locale-format.ts';
 
 // Intl writes some separators as (narrow) no-break spaces; compare with plain spaces.
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Port, RpcMessage } from '../../workers/common/rpc-messages.ts';
-import { gateEvents } from '../../renderer/src/host/event-gate.ts';
+import type { Port, RpcMessage } from '../../../workers/common/rpc-messages.ts';
+import { gateEvents } from './event-gate.ts';
 
 /** A port whose incoming messages the test sends by hand. */
 function fakePort(): { port: Port; receive(message: unknown): void; posted: RpcMessage[] } {

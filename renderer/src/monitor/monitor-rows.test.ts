@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { MetricsSnapshot, TaskSample } from '../../workers/common/metrics.ts';
-import type { HostKind, TaskId } from '../../workers/common/tasks.ts';
-import { FaultTracker } from '../../renderer/src/monitor/fault-tracker.ts';
-import { describeFault } from '../../renderer/src/monitor/fault-text.ts';
-import { formatCpu } from '../../renderer/src/monitor/format.ts';
-import { buildRows, sortRows, totals } from '../../renderer/src/monitor/monitor-rows.ts';
+import type { MetricsSnapshot, TaskSample } from '../../../workers/common/metrics.ts';
+import type { HostKind, TaskId } from '../../../workers/common/tasks.ts';
+import { FaultTracker } from './fault-tracker.ts';
+import { describeFault } from './fault-text.ts';
+import { formatCpu } from './format.ts';
+import { buildRows, sortRows, totals } from './monitor-rows.ts';
 
 const policy = { crashesInWindow: 0, windowMs: 300_000, maxCrashes: 3, nextRestartAt: null, gaveUp: false };
 
