@@ -5,6 +5,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import type { ChangeAnswer } from '../../workers/common/host-api.ts';
+import { expectAccessible } from './accessibility.ts';
 
 export interface PaintedMarker {
   readonly owner: string;
@@ -149,6 +150,8 @@ export async function offsetWithin(target: Locator, container: Locator): Promise
 /** Picks `path` in the in-page Open dialog (the web host's file picker). */
 export async function pickToOpen(page: Page, path: string): Promise<void> {
   const picker = page.locator('dialog.file-picker');
+  await picker.waitFor({ state: 'visible' });
+  await expectAccessible(page, 'the Open dialog open');
   await picker.locator(`li[data-path="${path}"]`).click();
   await picker.locator('.modal-buttons button.primary').click();
   await picker.waitFor({ state: 'detached' });
@@ -157,6 +160,8 @@ export async function pickToOpen(page: Page, path: string): Promise<void> {
 /** Types `name` into the in-page Save As dialog and confirms with Enter. */
 export async function pickToSave(page: Page, name: string): Promise<void> {
   const picker = page.locator('dialog.file-picker');
+  await picker.waitFor({ state: 'visible' });
+  await expectAccessible(page, 'the Save As dialog open');
   const field = picker.locator('input.file-picker-name');
   await field.fill(name);
   await field.press('Enter');

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CLAIM_IDS, VERDICTS } from '../../workers/common/lesson.ts';
+import { expectAccessible } from './accessibility.ts';
 import { screenshot } from './harness.ts';
 import { chooseMenu, openForkpad, waitUntil } from './forkpad-page.ts';
 import { freshWebSession } from './web-session.ts';
@@ -22,6 +23,7 @@ describe('the lesson', () => {
     await chooseMenu(page, ['Help', 'The Lesson']);
     const tab = page.locator('#monitor-lesson');
     await tab.waitFor({ state: 'visible' });
+    await expectAccessible(page, 'The Lesson open, measuring');
     const verdicts = () => Promise.all(CLAIM_IDS.map((claim) => tab.locator(`[data-claim="${claim}"] .lesson-verdict`).getAttribute('data-verdict')));
     const done = (values: readonly (string | null)[]) => values.every((value) => value !== null && value !== 'measuring');
     const final = await waitUntil(verdicts, done, MEASURE_TIMEOUT_MS, 'every claim to be measured');
@@ -41,6 +43,7 @@ describe('the lesson', () => {
     expect(debugging.find((line) => /through the seqlock/.test(line))).toMatch(/\b0 reads/);
     await expect.poll(() => tab.locator('[data-claim="single-core"] .lesson-timeline canvas').count()).toBe(2);
     await screenshot(page, 'lesson');
+    await expectAccessible(page, 'The Lesson open, measured');
 
     // One claim again: it is measured afresh while the others keep their results.
     await tab.locator('[data-claim="communication"] .lesson-again').click();

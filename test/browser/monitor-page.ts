@@ -3,12 +3,14 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import type { TaskId } from '../../workers/common/tasks.ts';
+import { expectAccessible } from './accessibility.ts';
 import { waitUntil } from './forkpad-page.ts';
 
 export async function openMonitor(page: Page): Promise<Locator> {
   const panel = page.locator('section.monitor-panel');
   if (!(await panel.isVisible())) await page.keyboard.press('Control+Shift+M');
   await panel.waitFor({ state: 'visible' });
+  await expectAccessible(page, 'the monitor open');
   return panel;
 }
 

@@ -5,6 +5,7 @@
  * labels, checks and enabled flags in place, so an open menu stays open while tasks change.
  */
 import type { CommandItem, Menu, MenuCommand, MenuItem } from '../../../workers/common/menu-model.ts';
+import { AltTap } from './alt-tap.ts';
 import { renderItem, setItemState, type ItemElements } from './menu-items.ts';
 
 export class MenuBar {
@@ -31,7 +32,28 @@ export class MenuBar {
     document.addEventListener('pointerdown', (event) => {
       if (this.openTop && !this.element.contains(event.target as Node)) this.close();
     });
+    this.listenForAltTap();
     parent.prepend(this.element);
+  }
+
+  /**
+   * Alt alone focuses the menu bar, or leaves it when it has focus (as F10 does, in app.ts).
+   * Capture phase, so Monaco cannot swallow the keyup; Alt combinations are not a tap (AltTap).
+   */
+  private listenForAltTap(): void {
+    const tap = new AltTap();
+    const onKey = (event: KeyboardEvent) => {
+      if (!tap.feed({ type: event.type === 'keyup' ? 'keyup' : 'keydown', key: event.key, ctrlKey: event.ctrlKey, metaKey: event.metaKey, shiftKey: event.shiftKey })) return;
+      event.preventDefault();
+      if (this.element.contains(document.activeElement)) {
+        this.close(false);
+        this.leave();
+      } else this.focus();
+    };
+    window.addEventListener('keydown', onKey, { capture: true });
+    window.addEventListener('keyup', onKey, { capture: true });
+    window.addEventListener('pointerdown', () => tap.feed({ type: 'pointerdown' }), { capture: true });
+    window.addEventListener('blur', () => tap.feed({ type: 'blur' }));
   }
 
   /** Shows `menus`; rebuilds only when the tree's shape changed, else patches items in place. */

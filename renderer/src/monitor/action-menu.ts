@@ -39,8 +39,9 @@ export class ActionMenu {
     return !this.element.hidden;
   }
 
-  open(task: TaskId, kind: HostKind | undefined, anchor: HTMLElement): void {
-    this.returnFocus = anchor;
+  /** Opens beside `anchor`; closing it gives focus to `returnFocus` (the row the keyboard was on). */
+  open(task: TaskId, kind: HostKind | undefined, anchor: HTMLElement, returnFocus: HTMLElement = anchor): void {
+    this.returnFocus = returnFocus;
     this.element.setAttribute('aria-label', `${TASK_LABELS[task]} actions`);
     const fault = (label: string, kindName: 'crash' | 'hang' | 'leak'): Entry => ({ label, run: () => ({ action: { task, action: 'fault', fault: { kind: kindName } } }) });
     const entries: (Entry | 'separator' | 'busy')[] = [

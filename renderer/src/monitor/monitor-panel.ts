@@ -69,7 +69,7 @@ export class MonitorPanel {
     const scroller = document.createElement('div');
     scroller.className = 'monitor-scroll';
     this.table = new MonitorTable({
-      openActions: (task, anchor) => this.actions.open(task, this.rows.find((row) => row.task === task)?.hostKind, anchor),
+      openActions: (task, anchor, returnFocus) => this.actions.open(task, this.rows.find((row) => row.task === task)?.hostKind, anchor, returnFocus),
       kill: (task) => this.act(task, { action: { task, action: 'kill' } }),
       onSort: (order) => {
         this.order = order;

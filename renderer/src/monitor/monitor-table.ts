@@ -3,12 +3,17 @@
  * so a refresh keeps scroll position, selection, focus and an open action menu (the thing users
  * of VS Code's Process Explorer complain about). Rows move in the DOM only when sorting or a
  * task's move to another host changes their place.
+ *
+ * It is a WAI-ARIA treegrid with row focus: one row is in the tab order (roving tabindex), the
+ * arrows move and expand or collapse (tree-navigation.ts), and Enter, Shift+F10 or the context-menu
+ * key opens the row's action menu. A refresh never moves focus, and keeps the current row.
  */
 import type { TaskId } from '../../../workers/common/tasks.ts';
 import { sparkline, taskChart, type Chart } from './charts.ts';
 import { COLUMNS, type ColumnContext } from './monitor-columns.ts';
 import type { MonitorRow, SortColumn, SortOrder } from './monitor-rows.ts';
 import type { SeriesHistory } from './series-history.ts';
+import { treeMove, treePositions, visibleRows } from './tree-navigation.ts';
 
 interface RowView {
   readonly element: HTMLTableRowElement;
@@ -22,8 +27,8 @@ interface RowView {
 }
 
 export interface TableCallbacks {
-  /** The row's "⋯" button: open the action menu for the task next to `anchor`. */
-  openActions(task: TaskId, anchor: HTMLElement): void;
+  /** The row's "⋯" button or a key on the row: open the task's action menu next to `anchor`; closing it focuses `returnFocus`. */
+  openActions(task: TaskId, anchor: HTMLElement, returnFocus: HTMLElement): void;
   /** The kill offer on an unresponsive task. */
   kill(task: TaskId): void;
   onSort(order: SortOrder): void;
@@ -36,12 +41,17 @@ export class MonitorTable {
   private selected: string | null = null;
   private order: SortOrder = { column: 'label', descending: false };
   private readonly callbacks: TableCallbacks;
+  /** The rows last shown, in display order: what the keyboard moves through. */
+  private rows: readonly MonitorRow[] = [];
+  /** Parent rows the user collapsed; kept across refreshes, like the selection. */
+  private readonly collapsed = new Set<string>();
 
   constructor(callbacks: TableCallbacks) {
     this.callbacks = callbacks;
     this.element = document.createElement('table');
     this.element.className = 'monitor-table';
-    this.element.setAttribute('aria-label', 'Tasks and processes (indented rows run inside the row above)');
+    this.element.setAttribute('role', 'treegrid');
+    this.element.setAttribute('aria-label', 'Tasks and processes');
     this.element.append(this.header());
     this.body = document.createElement('tbody');
     this.element.append(this.body);
@@ -75,6 +85,29 @@ export class MonitorTable {
       view.element.remove();
       this.views.delete(key);
     }
+    this.rows = rows;
+    if (this.selected !== null && !seen.has(this.selected)) this.selected = null;
+    this.layoutTree();
+  }
+
+  /** The nesting in ARIA terms; rows inside a collapsed row hidden; one row in the tab order. */
+  private layoutTree(): void {
+    const positions = treePositions(this.rows);
+    const visible = new Set(visibleRows(this.rows, this.collapsed).map((row) => row.key));
+    const current = this.selected !== null && visible.has(this.selected) ? this.selected : (this.rows.find((row) => visible.has(row.key))?.key ?? null);
+    for (const view of this.views.values()) {
+      const { element, row } = view;
+      const position = positions.get(row.key);
+      if (!position) continue;
+      element.setAttribute('aria-level', String(position.level));
+      element.setAttribute('aria-setsize', String(position.setSize));
+      element.setAttribute('aria-posinset', String(position.posInSet));
+      if (position.hasChildren) element.setAttribute('aria-expanded', String(!this.collapsed.has(row.key)));
+      else element.removeAttribute('aria-expanded');
+      element.hidden = !visible.has(row.key);
+      if (view.detail) view.detail.element.hidden = element.hidden;
+      element.tabIndex = row.key === current ? 0 : -1;
+    }
   }
 
   /** Destroys every chart (uPlot keeps window listeners until destroyed). */
@@ -104,6 +137,7 @@ export class MonitorTable {
       if (column.numeric) cell.classList.add('numeric');
       const sort = column.sort;
       if (sort) {
+        cell.setAttribute('aria-sort', sort === this.order.column ? (this.order.descending ? 'descending' : 'ascending') : 'none');
         const button = document.createElement('button');
         button.type = 'button';
         button.textContent = column.header;
@@ -122,7 +156,7 @@ export class MonitorTable {
     for (const cell of this.element.querySelectorAll<HTMLElement>('thead th')) {
       const id = COLUMNS.find((candidate) => candidate.id === cell.dataset.column)?.sort;
       if (id === column) cell.setAttribute('aria-sort', descending ? 'descending' : 'ascending');
-      else cell.removeAttribute('aria-sort');
+      else if (id) cell.setAttribute('aria-sort', 'none');
     }
     this.callbacks.onSort(this.order);
   }
@@ -130,11 +164,17 @@ export class MonitorTable {
   private create(row: MonitorRow): RowView {
     const element = document.createElement('tr');
     element.dataset.key = row.key;
+    element.setAttribute('role', 'row');
     element.tabIndex = -1;
     element.addEventListener('click', () => this.select(row.key));
+    // Tabbing into the grid lands on the roving row: that makes it the current one.
+    element.addEventListener('focus', () => {
+      if (this.selected !== row.key) this.select(row.key, false);
+    });
     const cells = new Map<string, HTMLTableCellElement>();
     for (const column of COLUMNS) {
       const cell = document.createElement('td');
+      cell.setAttribute('role', 'gridcell');
       cell.dataset.column = column.id;
       if (column.numeric) cell.classList.add('numeric');
       cells.set(column.id, cell);
@@ -157,7 +197,7 @@ export class MonitorTable {
     actions.addEventListener('click', (event) => {
       event.stopPropagation();
       this.select(view.row.key);
-      if (view.row.task) this.callbacks.openActions(view.row.task, actions);
+      if (view.row.task) this.callbacks.openActions(view.row.task, actions, view.element);
     });
     if (row.kind === 'task') this.addExpander(view);
     this.views.set(row.key, view);
@@ -177,7 +217,9 @@ export class MonitorTable {
       } else {
         const element = document.createElement('tr');
         element.className = 'monitor-detail';
+        element.setAttribute('role', 'row');
         const cell = document.createElement('td');
+        cell.setAttribute('role', 'gridcell');
         cell.colSpan = COLUMNS.length;
         element.append(cell);
         view.element.after(element);
@@ -210,25 +252,43 @@ export class MonitorTable {
     view.actions.hidden = row.task === undefined;
   }
 
-  private select(key: string): void {
+  /** Makes `key` the current row: selected, the one in the tab order, and focused unless told not to. */
+  private select(key: string, focus = true): void {
     this.selected = key;
     for (const view of this.views.values()) {
       const selected = view.row.key === key;
       view.element.classList.toggle('selected', selected);
       view.element.setAttribute('aria-selected', String(selected));
-      if (selected) view.element.focus({ preventScroll: true });
+      view.element.tabIndex = selected ? 0 : -1;
+      if (selected && focus) {
+        view.element.focus({ preventScroll: true });
+        view.element.scrollIntoView({ block: 'nearest' });
+      }
     }
   }
 
   private onKey(event: KeyboardEvent): void {
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-    const rows = [...this.body.querySelectorAll<HTMLTableRowElement>('tr[data-key]')];
-    const index = rows.findIndex((row) => row.dataset.key === this.selected);
-    const next = rows[Math.min(rows.length - 1, Math.max(0, index + (event.key === 'ArrowDown' ? 1 : -1)))];
-    if (next?.dataset.key) {
+    const target = event.target as HTMLElement;
+    const onRow = target instanceof HTMLTableRowElement && target.dataset.key !== undefined;
+    const menuKey = event.key === 'Enter' || event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey);
+    if (menuKey) {
+      // Enter on the row's own buttons (chart, ⋯, Kill) is theirs.
+      const view = onRow && target.dataset.key ? this.views.get(target.dataset.key) : undefined;
+      if (!view?.row.task) return;
       event.preventDefault();
-      this.select(next.dataset.key);
-      next.scrollIntoView({ block: 'nearest' });
+      event.stopPropagation();
+      this.callbacks.openActions(view.row.task, view.actions, view.element);
+      return;
+    }
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const move = treeMove(this.rows, this.collapsed, this.selected, event.key);
+    if (!move) return;
+    event.preventDefault();
+    if ('focus' in move) this.select(move.focus);
+    else {
+      if ('expand' in move) this.collapsed.delete(move.expand);
+      else this.collapsed.add(move.collapse);
+      this.layoutTree();
     }
   }
 }
