@@ -87,7 +87,7 @@ async function main(): Promise<number> {
     notes: collected.notes,
     steps: collected.steps,
   };
-  const written = await writeRun(run, REPO_ROOT);
+  const written = await writeRun(run, REPO_ROOT, parsed.only);
   console.log(reportMarkdown(run));
   console.error(`[bench] wrote ${Object.values(written).map((path: string) => relative(REPO_ROOT, path)).join(', ')}`);
   const missed = run.verdicts.filter((verdict) => !verdict.passed);

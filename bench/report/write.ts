@@ -1,6 +1,8 @@
 /**
  * Writes a run to bench/results/ (JSON, Markdown, SVG: `latest-full.*` or `latest-quick.*`) and,
- * for a full run, refreshes the results section of docs/performance.md between its markers.
+ * for a full run of every scenario, refreshes the results section of docs/performance.md between
+ * its markers. A run of some scenarios only (`--only`) writes files of its own name and leaves the
+ * docs alone: otherwise it would replace every other scenario's recorded results with nothing.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -27,16 +29,31 @@ export function replaceBetweenMarkers(page: string, content: string): string | u
   return `${page.slice(0, begin + DOCS_BEGIN.length)}\n\n${content.trim()}\n\n${page.slice(end)}`;
 }
 
-export async function writeRun(run: BenchRun, repoRoot: string): Promise<WrittenFiles> {
+/**
+ * The results files' name without extension: `latest-full`, or for a run of some scenarios
+ * `latest-full-only-6-11`, so that it does not overwrite the last complete run's record.
+ */
+export function resultsBaseName(mode: BenchRun['mode'], only: ReadonlySet<number> | undefined): string {
+  if (only === undefined) return `latest-${mode}`;
+  return `latest-${mode}-only-${[...only].sort((a, b) => a - b).join('-')}`;
+}
+
+/** Only a full run of every scenario is the record that docs/performance.md shows. */
+export function refreshesDocs(mode: BenchRun['mode'], only: ReadonlySet<number> | undefined): boolean {
+  return mode === 'full' && only === undefined;
+}
+
+export async function writeRun(run: BenchRun, repoRoot: string, only?: ReadonlySet<number>): Promise<WrittenFiles> {
   const folder = join(repoRoot, 'bench/results');
   await mkdir(folder, { recursive: true });
-  const base = join(folder, `latest-${run.mode}`);
+  const name = resultsBaseName(run.mode, only);
+  const base = join(folder, name);
   const files: WrittenFiles = { json: `${base}.json`, markdown: `${base}.md`, svg: `${base}.svg` };
   await writeFile(files.json, `${JSON.stringify(run, null, 2)}\n`);
-  await writeFile(files.markdown, `${reportMarkdown(run, `latest-${run.mode}.svg`)}\n`);
+  await writeFile(files.markdown, `${reportMarkdown(run, `${name}.svg`)}\n`);
   await writeFile(files.svg, reportSvg(run));
   const docs = join(repoRoot, 'docs/performance.md');
-  if (run.mode !== 'full' || !existsSync(docs)) return files;
+  if (!refreshesDocs(run.mode, only) || !existsSync(docs)) return files;
   const updated = replaceBetweenMarkers(await readFile(docs, 'utf8'), resultsMarkdown(run, '../bench/results/latest-full.svg'));
   if (updated === undefined) return files;
   await writeFile(docs, updated);

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { checkBudgets, ROWS } from '../../bench/budgets.ts';
 import { eventTimingP95, typedText } from '../../bench/browser/typing.ts';
 import { pickWord } from '../../bench/host/checking.ts';
-import { DOCS_BEGIN, DOCS_END, replaceBetweenMarkers } from '../../bench/report/write.ts';
+import { DOCS_BEGIN, DOCS_END, refreshesDocs, replaceBetweenMarkers, resultsBaseName } from '../../bench/report/write.ts';
 import type { Measurement } from '../../bench/results.ts';
 import { percentile, summarize } from '../../bench/stats.ts';
 import { sampleDocument } from '../../workers/tasks/text/sample-document.ts';
@@ -79,5 +79,16 @@ describe('the docs page block', () => {
     const updated = replaceBetweenMarkers(page, 'new table');
     expect(updated).toBe(`# Title\n\nIntro.\n\n${DOCS_BEGIN}\n\nnew table\n\n${DOCS_END}\n\nAfter.\n`);
     expect(replaceBetweenMarkers('no markers here', 'x')).toBeUndefined();
+  });
+
+  it('is refreshed only by a full run of every scenario, so --only keeps the others’ results', () => {
+    expect(refreshesDocs('full', undefined)).toBe(true);
+    expect(refreshesDocs('full', new Set([9]))).toBe(false);
+    expect(refreshesDocs('quick', undefined)).toBe(false);
+  });
+
+  it('names a partial run’s files apart from the last complete run’s', () => {
+    expect(resultsBaseName('full', undefined)).toBe('latest-full');
+    expect(resultsBaseName('quick', new Set([10, 2, 6]))).toBe('latest-quick-only-2-6-10');
   });
 });
