@@ -1,4 +1,3 @@
-import { readdir, readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRpcClient } from '../../../workers/common/rpc.ts';
 import { HOST_KINDS, type HostKind } from '../../../workers/common/tasks.ts';
@@ -13,26 +12,6 @@ const live: TaskHost[] = [];
 
 /** /proc/<pid>/stat counts in ticks of 10 ms (USER_HZ = 100 on Linux). */
 const PROC_TICK_MS = 10;
-/** The host thread's own work around a job: decoding the call, encoding the reply. */
-const CALL_OVERHEAD_MS = 10;
-
-/**
- * CPU time of a process host's threads other than its main one (which runs the task), from
- * /proc/<pid>/task/<tid>/schedstat (nanoseconds on CPU). Threads and inline hosts are read per
- * thread already, so for them it is 0.
- */
-async function otherThreadsCpuMs(kind: HostKind, pid: number | null): Promise<number> {
-  if (kind !== 'process' || pid === null) return 0;
-  let total = 0;
-  for (const tid of await readdir(`/proc/${pid}/task`)) {
-    if (Number(tid) === pid) continue;
-    // A thread that ended between the listing and the read has no file any more; its time is
-    // still in the process's total, so the bound below would show it.
-    const schedstat = await readFile(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').catch(() => '0');
-    total += Number(schedstat.split(' ')[0]) / 1e6;
-  }
-  return total;
-}
 
 function exitOf(host: TaskHost): Promise<HostExit> {
   return new Promise((resolve) => host.onExit(resolve));
@@ -105,20 +84,15 @@ describe.each(HOST_KINDS)('a %s host', (kind) => {
   it('measures CPU from outside', async () => {
     const { host, api } = open(kind);
     await api.start(probeInit('render'));
-    const othersBefore = await otherThreadsCpuMs(kind, host.pid);
     const before = await host.usage();
     const inside = await api.work({ ms: 300, duty: 1 });
     const after = await host.usage();
-    const othersAfter = await otherThreadsCpuMs(kind, host.pid);
     const outside = after.cpuTimeMs! - before.cpuTimeMs!;
-    // A process's reading counts all its threads (V8's compiler and GC threads can add tens of
-    // milliseconds after a start, more when the machine is busy), so they are read apart, from
-    // the scheduler's nanosecond clock. What is left agrees with the task's own clock within
-    // /proc's 10 ms ticks (each of utime and stime rounds down, at each end) plus the few
-    // milliseconds the host's thread spends on the calls around the job. Neither side depends
-    // on how busy the machine is: both count CPU time, not wall time.
-    const others = othersAfter - othersBefore;
-    expect(outside - others).toBeGreaterThanOrEqual(inside.cpuMs - 2 * PROC_TICK_MS);
-    expect(outside - others).toBeLessThanOrEqual(inside.cpuMs + 2 * PROC_TICK_MS + CALL_OVERHEAD_MS);
+    // What this proves, whatever else runs on the machine: the outside reading saw the job (CPU
+    // time is never stretched away by load, so it is at least the task's own reading less
+    // /proc's rounding at each end) and did not count it twice. How closely the two agree is
+    // a timing claim: outside-cpu.timing.test.ts, with a process's other threads read apart.
+    expect(outside).toBeGreaterThanOrEqual(inside.cpuMs - 2 * PROC_TICK_MS);
+    expect(outside).toBeLessThan(2 * inside.cpuMs);
   });
 });

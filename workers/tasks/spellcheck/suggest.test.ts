@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import nspell from 'nspell';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cpuTimeOf } from '../../../test/fixtures/cpu-time.ts';
 import { loadSpeller, type Speller } from './speller.ts';
 import { suggestWithin, withinTwoEdits } from './suggest.ts';
 import { DICTIONARY_ASSETS, never, newSpellcheckTask } from './test/task-harness.ts';
@@ -52,13 +51,11 @@ describe('budgeted suggestions', () => {
     expect(suggestWithin(speller, 'fuk', { budgetMs: 60_000, limit: 5 }).suggestions).not.toContain('fuck');
   });
 
-  it('stops at its budget and says the list is truncated', async () => {
-    const { value: outcome, cpuMs } = await cpuTimeOf(() => suggestWithin(speller, 'xqzjvk', { budgetMs: 50, limit: 5 }));
-    expect(outcome.truncated).toBe(true);
-    // nspell itself needs ~300 ms for this word. The budget is on the wall clock, so on a busy
-    // machine the search stops having used less CPU, never more: CPU time is the bound that
-    // holds whatever else runs (the wall-clock one lives with the budget's own clock test below).
-    expect(cpuMs).toBeLessThan(50 + 25);
+  it('stops at its budget and says the list is truncated', () => {
+    // nspell itself needs ~300 ms for this word, so 50 ms is never enough, however fast the
+    // machine. How closely the search keeps to its budget is a timing claim, checked in
+    // suggest.timing.test.ts; here the clock is the real one and only the outcome is asserted.
+    expect(suggestWithin(speller, 'xqzjvk', { budgetMs: 50, limit: 5 }).truncated).toBe(true);
   });
 
   it('counts its budget on the clock it is given', () => {
@@ -86,8 +83,7 @@ describe('suggestions through the task', () => {
     const task = await newSpellcheckTask();
     const first = await task.suggest({ word: 'wrod' }, never);
     expect(first.suggestions).toHaveLength(5);
-    const { value: again, cpuMs } = await cpuTimeOf(() => task.suggest({ word: 'wrod' }, never));
-    expect(cpuMs).toBeLessThan(5);
-    expect(again).toBe(first);
+    // The very same object: the second call was answered from the cache, not searched again.
+    expect(await task.suggest({ word: 'wrod' }, never)).toBe(first);
   });
 });
