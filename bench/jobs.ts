@@ -16,6 +16,7 @@ import { ContentionMeter } from './machine.ts';
 import { BARE_CONTROL, BARE_MONACO } from './budgets.ts';
 import type { BenchOptions } from './options.ts';
 import type { SpellingRunParams } from './spelling/spelling-run.ts';
+import type { SharingRunParams } from './host/sharing-run.ts';
 import type { Measurement } from './results.ts';
 
 export interface Job {
@@ -88,6 +89,17 @@ function spellingJob(context: JobContext): Job[] {
     // Raw nspell's unbounded search dominates: about 40 ms a pair.
     weight: 5 + (plan.spellingPairs ?? 1700) * 2 * 0.06,
     run: (sink) => runBenchChild(join(import.meta.dirname, 'spelling', 'spelling-run.ts'), params, sink, CHILD_TIMEOUT_MS),
+  }];
+}
+
+function sharingJob(context: JobContext): Job[] {
+  if (!wants(context.options, 11)) return [];
+  const params: SharingRunParams = { repeats: context.options.plan.sharingRepeats, models: ['threads', 'processes', 'mix'], logFile: context.logFile };
+  return [{
+    label: 'scenario 11 · the shared document',
+    // Priming 4 × (repeats + 1) hosts, three models of four hosts, and harper loading four times.
+    weight: 8 + 2 * (params.repeats + 1) + 3 * 6 + 4 * 3,
+    run: (sink) => runBenchChild(join(HOST_DIR, 'sharing-run.ts'), params, sink, CHILD_TIMEOUT_MS),
   }];
 }
 
@@ -168,6 +180,6 @@ export function planJobs(context: JobContext): { jobs: Job[]; close: () => Promi
     });
     return session;
   };
-  const jobs = [...hostJobs(context), ...poolJob(context), ...memoryJobs(context), ...spellingJob(context), ...browserJobs(context, browser)];
+  const jobs = [...hostJobs(context), ...poolJob(context), ...memoryJobs(context), ...spellingJob(context), ...sharingJob(context), ...browserJobs(context, browser)];
   return { jobs, close: async () => void (session ? await (await session).close() : undefined) };
 }

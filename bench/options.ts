@@ -26,6 +26,8 @@ export interface Plan {
   readonly browserKeys: number;
   /** Scenario 10: most pairs per corpus (all of the report half when absent). */
   readonly spellingPairs?: number;
+  /** Scenario 11: priming repetitions after the cold first one. */
+  readonly sharingRepeats: number;
 }
 
 export interface BenchOptions {
@@ -50,6 +52,7 @@ export const FULL: Plan = {
   startupRepeats: 3,
   browserModels: ['inline', 'threads', 'processes', 'mix'],
   browserKeys: 500,
+  sharingRepeats: 5,
 };
 
 export const QUICK: Plan = {
@@ -68,17 +71,18 @@ export const QUICK: Plan = {
   browserModels: ['threads', 'processes', 'mix'],
   browserKeys: 120,
   spellingPairs: 400,
+  sharingRepeats: 3,
 };
 
 /** Scenarios that `--only` also takes by name. */
-const SCENARIO_NAMES: Readonly<Record<string, number>> = { spelling: 10 };
+const SCENARIO_NAMES: Readonly<Record<string, number>> = { spelling: 10, sharing: 11 };
 
 export function usage(): string {
   return [
-    'Usage: npm run bench [-- --quick] [-- --check] [-- --only 1,2,5,spelling]',
+    'Usage: npm run bench [-- --quick] [-- --check] [-- --only 1,2,5,spelling,sharing]',
     '  --quick   every budget with fewer samples, under 2 minutes (inline contrast and per-task memory left out)',
     '  --check   exit with code 1 if any budget is missed, naming each',
-    '  --only    run only these scenarios (numbers 1–10, or spelling for 10), e.g. while working on one',
+    '  --only    run only these scenarios (numbers 1–11, spelling for 10, sharing for 11), e.g. while working on one',
   ].join('\n');
 }
 
@@ -98,7 +102,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | { error:
   let only: Set<number> | undefined;
   if (values.only !== undefined) {
     only = new Set(values.only.split(',').map((part) => SCENARIO_NAMES[part.trim()] ?? Number(part.trim())));
-    if ([...only].some((number) => !Number.isInteger(number) || number < 1 || number > 10)) return { error: `--only takes scenario numbers 1–10 or "spelling", not "${values.only}"` };
+    if ([...only].some((number) => !Number.isInteger(number) || number < 1 || number > 11)) return { error: `--only takes scenario numbers 1–11, "spelling" or "sharing", not "${values.only}"` };
   }
   return { plan: values.quick ? QUICK : FULL, check: values.check === true, only };
 }

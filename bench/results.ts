@@ -80,6 +80,11 @@ export const SCENARIOS: readonly Scenario[] = [
     title: 'Spelling suggestions',
     method: 'Pairs of (typed, intended) word from two corpora: real misspellings (the misspellings package, Wikipedia’s list of common English misspellings) and typing slips made deterministically from the 1,000 most frequent words of SUBTLEX-US (a neighbouring key, two letters swapped, a letter dropped or doubled; only slips that are not words). A hash of the typed word splits each corpus in halves: the ranker was tuned on one, and only the other, the report half, is asked here. Each typed word goes to Forkpad’s spellcheck task in a thread host (its `suggest`, over RPC, as the quick fix asks it), then to raw nspell with the same dictionary, then to harper.js’s spell check, in the same run; top-1 and top-5 are the shares whose intended word came first or among the first five (case ignored), and the time is per request, round trip included for Forkpad.',
   },
+  {
+    number: 11,
+    title: 'The shared document',
+    method: 'This process plays the session and holds the text in shared memory, as the host does; task hosts are started with the product’s own host kinds. Priming: a new spellcheck host is given a 200 KB and a 20 MB document (a thread attaches to the shared buffers, a process is sent a copy), the first start reported apart as the cold one. Memory: the whole host (this process and its task processes) with all four tasks started, idle (the control) and then holding the 20 MB document, per model. Own memory: what opening the 20 MB document adds to spellcheck’s and grammar’s own memory, in % of the document’s size (2 bytes a UTF-16 unit): a thread’s V8 heap, a process’s private memory (USS).',
+},
 ];
 
 export interface Contention {

@@ -6,7 +6,7 @@
 import os from 'node:os';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { checkBudgets, describeVerdict } from './budgets.ts';
+import { checkBudgets, describeVerdict } from './budget-check.ts';
 import type { ChildSink } from './child.ts';
 import { planJobs } from './jobs.ts';
 import { machineInfo } from './machine.ts';

@@ -3,7 +3,9 @@
  * Event Timing's reporting floor, the grammar pool's shares, the edit picker and the docs block.
  */
 import { describe, expect, it } from 'vitest';
-import { checkBudgets, ROWS } from '../../bench/budgets.ts';
+import { ROWS } from '../../bench/budgets.ts';
+import { parseBenchArgs } from '../../bench/options.ts';
+import { checkBudgets } from '../../bench/budget-check.ts';
 import { eventTimingP95, typedText } from '../../bench/browser/typing.ts';
 import { pickWord } from '../../bench/host/checking.ts';
 import { DOCS_BEGIN, DOCS_END, refreshesDocs, replaceBetweenMarkers, resultsBaseName } from '../../bench/report/write.ts';
@@ -36,6 +38,17 @@ describe('budget check', () => {
     const verdicts = checkBudgets([measured('inline', 9999)], new Set([4]));
     expect(verdicts.every((verdict) => verdict.column !== 'inline')).toBe(true);
     expect(verdicts.every((verdict) => verdict.budget === 'durability')).toBe(true);
+  });
+
+  it('bounds a thread host’s heap growth over the shared document, and judges the thread column only', () => {
+    const held = (row: string, column: string, value: number): Measurement => ({ scenario: 11, row, column, value, unit: '%' });
+    const verdicts = checkBudgets([held(ROWS.spellcheckHeldMemory, 'thread', 0.1), held(ROWS.grammarHeldMemory, 'thread', 12), held(ROWS.spellcheckHeldMemory, 'process', 209)], new Set([11]));
+    expect(verdicts.map((verdict) => [verdict.budget, verdict.column, verdict.passed])).toEqual([
+      ['shared-document-heap-spellcheck', 'thread', true],
+      ['shared-document-heap-grammar', 'thread', false],
+    ]);
+    const options = parseBenchArgs(['--only', 'sharing']);
+    expect('plan' in options && [...(options.only ?? [])]).toEqual([11]);
   });
 
   it('reads "at least" budgets the other way round', () => {

@@ -5,7 +5,8 @@
  * of the budget and Forkpad came near enough to it, and never silently.
  */
 import { describe, expect, it } from 'vitest';
-import { BARE_CONTROL, BARE_MONACO, checkBudgets, ROWS } from '../../bench/budgets.ts';
+import { BARE_CONTROL, BARE_MONACO, ROWS } from '../../bench/budgets.ts';
+import { checkBudgets } from '../../bench/budget-check.ts';
 import { resultsMarkdown } from '../../bench/report/markdown.ts';
 import type { BenchRun, Measurement } from '../../bench/results.ts';
 
