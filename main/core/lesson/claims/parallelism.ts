@@ -1,7 +1,7 @@
 /**
  * Parallelism: a full grammar check of one large document by one grammar process, then by a
  * pool of one process per core (at least two), split as the app's grammar pool splits it: every
- * replica opens the whole document and lints the paragraphs whose text hashes to its shard, and
+ * replica opens the whole document and lints one contiguous run of paragraphs (shard.ts), and
  * the shares are merged as the supervisor merges them. Every process is started (harper loaded)
  * before the clock starts. The merged issues must equal the single process's. The CPU time the
  * processes got, read from outside them, shows how many cores the OS gave them meanwhile.
