@@ -14,7 +14,7 @@ import { LocalFiles } from '../core/files/local-files.ts';
 import { RecentFiles } from '../core/files/recent-files.ts';
 import { createHostCore, type HostCore, type SupervisorSetup } from '../core/host-service/host-core.ts';
 import { resolveLessonEntry } from '../core/lesson/lesson-setup.ts';
-import { taskAssets } from '../core/task-assets.ts';
+import { taskAssets as builtTaskAssets, unpackedAssets } from '../core/task-assets.ts';
 import type { EntryPaths } from '../core/hosts/entry-paths.ts';
 import type { ProcessSpawner } from '../core/hosts/process-spawner.ts';
 import type { ProcessMetricsSource } from '../core/probes/process-metrics.ts';
@@ -23,6 +23,9 @@ import type { TaskSupervisor } from '../core/supervisor/supervisor-api.ts';
 import { createTaskSupervisor } from '../core/supervisor/task-supervisor.ts';
 import { APP_WARM_STANDBY } from '../core/supervisor/supervisor-options.ts';
 import { MenuStateTracker } from './menu-state.ts';
+
+/** In a packaged app the assets sit outside the asar archive, where every host can read them. */
+const taskAssets = unpackedAssets(builtTaskAssets);
 
 /** A renderer connected to the core: the core serves `HostApi` on its port. */
 export interface HostConnection {
