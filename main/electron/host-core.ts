@@ -12,13 +12,16 @@ import { LocalFiles } from '../core/files/local-files.ts';
 import { createHostCore, type SupervisorSetup } from '../core/host-service/host-core.ts';
 import { serveHost, type HostConnection } from '../core/host-service/serve-host.ts';
 import { resolveLessonEntry } from '../core/lesson/lesson-setup.ts';
-import { taskAssets } from '../core/task-assets.ts';
+import { taskAssets as builtTaskAssets, unpackedAssets } from '../core/task-assets.ts';
 import type { EntryPaths } from '../core/hosts/entry-paths.ts';
 import type { ProcessSpawner } from '../core/hosts/process-spawner.ts';
 import type { ProcessMetricsSource } from '../core/probes/process-metrics.ts';
 import type { TaskSupervisor } from '../core/supervisor/supervisor-api.ts';
 import { createTaskSupervisor } from '../core/supervisor/task-supervisor.ts';
 import { APP_WARM_STANDBY } from '../core/supervisor/supervisor-options.ts';
+
+/** In a packaged app the assets sit outside the asar archive, where every host can read them. */
+const taskAssets = unpackedAssets(builtTaskAssets);
 
 export interface ElectronHostCore {
   /**

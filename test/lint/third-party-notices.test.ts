@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { taskAssets } from '../../main/core/task-assets.ts';
 import { NOTICES_FILE, renderNotices, shippedPackages } from '../../scripts/third-party-notices.ts';
 
 const root = join(import.meta.dirname, '../..');
@@ -40,4 +41,17 @@ describe('licence and third-party notices', () => {
     expect(committed).toMatch(/harper_wasm_bg\.wasm[\s\S]*Apache License 2\.0/);
     expect(committed).toMatch(/Apache License\s+Version 2\.0, January 2004/);
   });
+
+  it('names every file the tasks load (main/core/task-assets.ts) under the data shipped as files, with its package and licence', () => {
+    const section = committed.slice(committed.indexOf('## Data and WebAssembly shipped as files'), committed.indexOf('## The Electron runtime'));
+    const licences = new Map(shippedPackages(root).map((entry) => [entry.name, entry.license]));
+    for (const path of Object.values(taskAssets) as string[]) {
+      const [, name, file] = (/node_modules[\\/]([^\\/]+)[\\/](.+)$/.exec(path) ?? []) as (string | undefined)[];
+      expect(name, path).toBeDefined();
+      const entry = section.split('\n- ').find((item) => item.startsWith(`**${name ?? ''}**`)) ?? '';
+      expect(entry, `${name ?? path} is credited`).toContain((file ?? '').split(/[\\/]/).pop() ?? path);
+      expect(entry, `${name ?? path} names its licence`).toContain(licences.get(name ?? '') ?? 'a licence');
+    }
+  });
 });
+
