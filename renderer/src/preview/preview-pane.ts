@@ -141,7 +141,12 @@ export class PreviewPane {
     if (block.html.length > MAX_BLOCK_HTML) {
       element.classList.add('preview-omitted');
       element.textContent = `Lines ${block.startLine + 1}–${block.endLine} are not previewed: their HTML is ${localeFormat.bytes(block.html.length)}, more than the preview lays out at once.`;
-    } else element.innerHTML = block.html;
+    } else {
+      element.innerHTML = block.html;
+      // A code block or a plain-text block scrolls sideways: the keyboard must reach it to scroll it
+      // (WCAG 2.1.1; axe's scrollable-region-focusable).
+      for (const pre of element.querySelectorAll('pre')) pre.tabIndex = 0;
+    }
     return { element, startLine: block.startLine, endLine: block.endLine };
   }
 
