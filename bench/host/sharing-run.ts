@@ -14,6 +14,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { processMemoryMb } from '../../main/core/lesson/claims/memory.ts';
+import { primeNewHost } from '../../main/core/lesson/claims/sharing.ts';
 import { MeasuredHosts, type MeasuredHost } from '../../main/core/lesson/measured-hosts.ts';
 import { SharedDocumentWriter } from '../../workers/common/shared-document/document-writer.ts';
 import { PRESETS, TASK_IDS, type HostKind, type PresetId, type TaskId } from '../../workers/common/tasks.ts';
@@ -67,16 +68,9 @@ async function priming(places: ConstructorParameters<typeof MeasuredHosts>[0]): 
       const times: number[] = [];
       let bytes = 0;
       for (let repeat = 0; repeat <= params.repeats; repeat++) {
-        const hosts = new MeasuredHosts(places, log);
-        try {
-          const measured = await hosts.startHost('spellcheck', kind, kind === 'thread' ? writer.buffers : undefined);
-          const started = performance.now();
-          await open(measured, writer, text);
-          times.push(performance.now() - started);
-          bytes = Math.max(bytes, measured.copies.sinceStart);
-        } finally {
-          await hosts.stopAll();
-        }
+        const sample = await primeNewHost(places, log, 'spellcheck', kind, writer, text);
+        times.push(sample.ms);
+        bytes = Math.max(bytes, sample.bytes);
       }
       const [cold = Number.NaN, ...warm] = times;
       const summary = summarize(warm);

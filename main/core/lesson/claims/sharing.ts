@@ -9,7 +9,8 @@
 import type { LessonFigure } from '../../../../workers/common/lesson.ts';
 import { SharedDocumentWriter } from '../../../../workers/common/shared-document/document-writer.ts';
 import { sampleDocument } from '../../../../workers/tasks/text/sample-document.ts';
-import type { ClaimMeasurement } from '../lesson-protocol.ts';
+import type { TaskId } from '../../../../workers/common/tasks.ts';
+import type { ClaimMeasurement, LessonPlaces } from '../lesson-protocol.ts';
 import { MeasuredHosts } from '../measured-hosts.ts';
 import { judgeSharing, type Priming } from '../shared-memory-verdicts.ts';
 import { median, round } from '../stats.ts';
@@ -19,17 +20,21 @@ const TASK = 'spellcheck';
 const DOCUMENT_UNITS = 200 * 1024;
 const DOCUMENT_LABEL = '200 KB';
 const KINDS = ['thread', 'process'] as const;
-type Kind = (typeof KINDS)[number];
+export type Kind = (typeof KINDS)[number];
 
-interface Sample {
+export interface PrimingSample {
   readonly ms: number;
   readonly bytes: number;
 }
 
-async function prime(context: ClaimContext, kind: Kind, writer: SharedDocumentWriter, text: string): Promise<Sample> {
-  const hosts = new MeasuredHosts(context.places, context.log);
+/**
+ * Starts a fresh `task` host of `kind` and times only its priming with `text`: a thread host is
+ * given the shared buffers and attaches; a process is sent a copy. Also the bench's (scenario 11).
+ */
+export async function primeNewHost(places: LessonPlaces, log: (line: string) => void, task: TaskId, kind: Kind, writer: SharedDocumentWriter, text: string): Promise<PrimingSample> {
+  const hosts = new MeasuredHosts(places, log);
   try {
-    const measured = await hosts.startHost(TASK, kind, kind === 'thread' ? writer.buffers : undefined);
+    const measured = await hosts.startHost(task, kind, kind === 'thread' ? writer.buffers : undefined);
     const started = performance.now();
     await measured.api.open({ uri: writer.uri, version: writer.version, text, path: null });
     return { ms: performance.now() - started, bytes: measured.copies.sinceStart };
@@ -42,13 +47,13 @@ export async function measureSharing(context: ClaimContext): Promise<ClaimMeasur
   const repetitions = context.scale === 'full' ? 5 : 3;
   const text = sampleDocument(DOCUMENT_UNITS, 13).slice(0, DOCUMENT_UNITS);
   const writer = new SharedDocumentWriter({ uri: 'lesson:sharing', version: 1, text });
-  const samples: Record<Kind, Sample[]> = { thread: [], process: [] };
+  const samples: Record<Kind, PrimingSample[]> = { thread: [], process: [] };
   for (let repetition = 0; repetition < repetitions; repetition++) {
     const order = repetition % 2 === 0 ? KINDS : [...KINDS].reverse();
     for (const kind of order) {
       throwIfCancelled(context.signal, 'sharing');
       context.progress((repetition + (kind === order[0] ? 0 : 0.5)) / repetitions, `a new ${kind} host gets the ${DOCUMENT_LABEL} document (${repetition + 1} of ${repetitions})`);
-      samples[kind].push(await prime(context, kind, writer, text));
+      samples[kind].push(await primeNewHost(context.places, context.log, TASK, kind, writer, text));
     }
   }
   const summary = (kind: Kind): Priming => ({ ms: median(samples[kind].map((sample) => sample.ms)), bytes: Math.max(...samples[kind].map((sample) => sample.bytes)) });
