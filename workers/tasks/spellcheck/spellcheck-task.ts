@@ -37,11 +37,16 @@ export class SpellcheckTask implements SpellcheckApi {
   readonly #lines = new LineChecker();
   readonly #verdicts = new Map<string, boolean>();
   readonly #suggestions = new Map<string, Suggestions>();
-  readonly #frequencies: Promise<WordFrequencies>;
+  readonly #frequencies: () => Promise<WordFrequencies>;
 
   /** `shared`: the host's document, read in place, when the task runs in a thread or inline host. */
-  /** `frequencies`: still loading when the task starts; the first suggestion waits for it. */
-  constructor(speller: Speller, personal: PersonalDictionary, shared?: SharedDocumentReader, frequencies: Promise<WordFrequencies> = Promise.resolve(NO_FREQUENCIES)) {
+  /** `frequencies`: loaded when first asked for (or earlier, when the host is idle); the first suggestion waits for it. */
+  constructor(
+    speller: Speller,
+    personal: PersonalDictionary,
+    shared?: SharedDocumentReader,
+    frequencies: () => Promise<WordFrequencies> = () => Promise.resolve(NO_FREQUENCIES),
+  ) {
     this.#speller = speller;
     this.#frequencies = frequencies;
     this.#personal = personal;
@@ -90,7 +95,7 @@ export class SpellcheckTask implements SpellcheckApi {
   async suggest(request: { readonly word: string }): Promise<Suggestions> {
     // Async, so bad input is a rejected promise, not a throw: callers await every method alike.
     const word = parseWord(request);
-    return this.#suggestNow(word, await this.#frequencies);
+    return this.#suggestNow(word, await this.#frequencies());
   }
 
   #suggestNow(word: string, frequencies: WordFrequencies): Suggestions {
