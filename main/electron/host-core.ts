@@ -93,7 +93,15 @@ export async function createElectronHostCore(context: ElectronHostContext): Prom
   // The lesson's runners are plain Node children (child_process.fork runs Electron as Node), so
   // its measurements match the web host's.
   const lesson = { entries: context.entries, lessonEntry: resolveLessonEntry(dirname(context.entries.thread)), assets: taskAssets, log: context.log };
-  const core = await createHostCore({ platform: 'electron', dataDir: context.dataDir, files: new LocalFiles(), log: context.log, createSupervisor: electronSupervisor(context), lesson });
+  const core = await createHostCore({
+    platform: 'electron',
+    dataDir: context.dataDir,
+    files: new LocalFiles(),
+    log: context.log,
+    createSupervisor: electronSupervisor(context),
+    lesson,
+    welcomeOnFirstRun: true,
+  });
   const uri = () => core.session.uri;
   return {
     connect: (port) => serveHost(core, port, { label: '[electron host rpc]', validate: validateHostRequest, log: context.log }),

@@ -86,7 +86,7 @@ describe('native menu template', () => {
     expect(file.some((entry) => entry.id === 'app.quit')).toBe(false);
     expect(file.at(-1)?.type).not.toBe('separator');
     const help = template.at(-1)?.submenu as MenuItemConstructorOptions[];
-    expect(help.map((entry) => entry.id)).toEqual(['help.lesson']);
+    expect(help.map((entry) => entry.id)).toEqual(['help.welcome', 'help.lesson']);
     expect(byId(template, 'edit.replace').accelerator).toBe('Cmd+Alt+F');
     click(byId(template, 'app.quit'));
     expect(dispatched).toEqual([{ command: 'app.quit' }]);

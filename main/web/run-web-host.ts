@@ -45,6 +45,7 @@ export async function runWebHost(options: RunOptions): Promise<void> {
     dataDir,
     files: workspace,
     log,
+    welcomeOnFirstRun: true,
     ...(tasks
       ? { createSupervisor: webSupervisorFactory({ dataDir, hereDir: options.hereDir, assets: options.assets, log }), lesson: lessonSetupBeside(options.hereDir, options.assets, log) }
       : {}),

@@ -142,6 +142,7 @@ export function startApp(root: HTMLElement, connection: HostLinkClient, hello: H
     },
     about: () => void showModal({ title: 'About Forkpad', body: aboutText(hello), buttons: [{ label: 'Close', value: true, primary: true }] }),
     lesson: () => monitor.setVisible(true, 'lesson'),
+    welcome: () => documents.newDocument({ welcome: true }),
   };
   function run(command: MenuCommand): void {
     void runCommand(workbench, command);

@@ -25,6 +25,8 @@ export interface Workbench {
   taskAction(action: TaskAction): Promise<void>;
   about(): void;
   lesson(): void;
+  /** Opens the welcome document in place of the current one (asking first if it is unsaved). */
+  welcome(): Promise<void>;
 }
 
 const EDITOR_ACTIONS: Readonly<Record<string, string>> = {
@@ -79,6 +81,8 @@ export async function runCommand(workbench: Workbench, command: MenuCommand): Pr
       return workbench.about();
     case 'help.lesson':
       return workbench.lesson();
+    case 'help.welcome':
+      return workbench.welcome();
     default:
       command satisfies never;
   }

@@ -78,9 +78,11 @@ export class DocumentController {
     return this.recent;
   }
 
-  async newDocument(): Promise<void> {
+  /** `welcome`: the welcome document (Help → Welcome) rather than an empty one. */
+  async newDocument(options: { readonly welcome?: boolean } = {}): Promise<void> {
     if (!(await this.mayDiscard())) return;
-    await this.run('New document', async () => this.show(await this.client.api.newDocument({ discardUnsaved: true })));
+    const what = options.welcome === true ? 'Welcome' : 'New document';
+    await this.run(what, async () => this.show(await this.client.api.newDocument({ discardUnsaved: true, ...options })));
   }
 
   async open(rootLabel: string, path?: string): Promise<void> {

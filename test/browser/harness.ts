@@ -10,6 +10,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { markWelcomed } from '../reliability/support/welcomed.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 /** The build to test: `out/` by default; FORKPAD_OUT_DIR points the tests at another build. */
@@ -42,6 +43,11 @@ export interface WebHostOptions {
   readonly entry?: string;
   /** More command-line flags for the host (e.g. `--no-tasks`). */
   readonly args?: readonly string[];
+  /**
+   * Start as a first launch (the welcome document, the monitor open). Off by default: a fresh
+   * data folder is marked as welcomed, so every other test starts on an empty document.
+   */
+  readonly firstRun?: boolean;
 }
 
 function exited(child: ChildProcess): Promise<void> {
@@ -49,11 +55,18 @@ function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolveExit) => child.once('exit', () => resolveExit()));
 }
 
+/** A new data folder; unless `firstRun`, its settings say the welcome document was shown. */
+async function freshDataDir(firstRun: boolean): Promise<string> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'forkpad-data-'));
+  if (!firstRun) await markWelcomed(dataDir);
+  return dataDir;
+}
+
 export async function startWebHost(options: WebHostOptions = {}): Promise<WebHost> {
   const entry = options.entry ?? WEB_HOST_ENTRY;
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first (npm test does)`);
   const workspace = options.workspace ?? (await mkdtemp(join(tmpdir(), 'forkpad-workspace-')));
-  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'forkpad-data-')));
+  const dataDir = options.dataDir ?? (await freshDataDir(options.firstRun === true));
   const child = spawn(NODE, [entry, '--workspace', workspace, '--port', '0', '--data-dir', dataDir, ...(options.args ?? [])], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],

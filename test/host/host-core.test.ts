@@ -2,12 +2,14 @@
  * The host core through its `HostApi`, with a fake supervisor: hot exit, files, isolation,
  * settings, dictionary and rules, and the events that reach the attached renderer.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Workspace } from '../../main/core/files/workspace.ts';
 import { createHostCore, type HostCore } from '../../main/core/host-service/host-core.ts';
+import { WELCOME_TEXT } from '../../main/core/host-service/welcome.ts';
 import type { HostEvents, HostState } from '../../workers/common/host-api.ts';
 import type { RecoveredDocument } from '../../workers/common/task-api.ts';
 import { FakeSupervisor } from './fake-supervisor.ts';
@@ -30,13 +32,14 @@ afterEach(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-async function start(options: { journals?: RecoveredDocument[]; tasks?: boolean } = {}) {
+async function start(options: { journals?: RecoveredDocument[]; tasks?: boolean; welcomeOnFirstRun?: boolean } = {}) {
   let fake: FakeSupervisor | undefined;
   const core = await createHostCore({
     platform: 'web',
     dataDir,
     files: await Workspace.open(workspaceDir, [dataDir]),
     log: () => undefined,
+    ...(options.welcomeOnFirstRun === undefined ? {} : { welcomeOnFirstRun: options.welcomeOnFirstRun }),
     ...(options.tasks === false
       ? {}
       : {
@@ -230,5 +233,63 @@ describe('tasks, isolation and settings', () => {
     await expect(Promise.resolve(typeAt(0, 'still mirrored'))).resolves.toMatchObject({ stats: { words: 2 } });
     await expect(api.setIsolation({ preset: 'threads' }, signal)).rejects.toThrow(/runs without tasks \(--no-tasks\)/);
     expect((await api.hello(null, signal)).tasksEnabled).toBe(false);
+  });
+});
+
+describe('the first run', () => {
+  it('opens the welcome document with the monitor shown, once: the next start opens an empty document', async () => {
+    const first = await start({ welcomeOnFirstRun: true });
+    const hello = await first.api.hello(null, signal);
+    expect(hello.document).toMatchObject({ text: WELCOME_TEXT, path: null, dirty: false });
+    expect(hello.settings.monitorVisible).toBe(true);
+    const welcomed = () => existsSync(join(dataDir, 'settings.json')) && (JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8')) as { welcomed?: unknown }).welcomed === true;
+    await waitFor(welcomed, 5_000, 'settings.json to say the welcome was shown');
+    await first.core.dispose();
+    cores.splice(cores.indexOf(first.core), 1);
+
+    const second = await start({ welcomeOnFirstRun: true });
+    const again = await second.api.hello(null, signal);
+    expect(again.document.text).toBe('');
+    // What the user last chose: the monitor stays as the first run left it.
+    expect(again.settings.monitorVisible).toBe(true);
+  });
+
+  it('greets nobody when the host does not ask for it (tests, the bench)', async () => {
+    const { api } = await start();
+    expect((await api.hello(null, signal)).document.text).toBe('');
+  });
+
+  it('brings the welcome document back as an unmodified untitled document (Help → Welcome)', async () => {
+    const { api, typeAt } = await start();
+    await typeAt(0, 'my draft');
+    await expect(api.newDocument({ welcome: true }, signal)).rejects.toThrow(/unsaved/i);
+    await expect(api.newDocument({ welcome: true, discardUnsaved: true }, signal)).resolves.toMatchObject({ text: WELCOME_TEXT, path: null, dirty: false });
+  });
+
+  it('does not restore an untouched welcome document from its journal, and discards that journal; an edited one is restored', async () => {
+    const untouched: RecoveredDocument = { uri: 'doc:welcome', version: 0, text: WELCOME_TEXT, path: null, dirty: true, tornBytes: 0, updatedAt: 200 };
+    const { api, fake } = await start({ journals: [untouched] });
+    const hello = await api.hello(null, signal);
+    expect(hello.document.text).toBe('');
+    expect(hello.restored).toBeUndefined();
+    const keystroke = fake().host('keystroke');
+    await waitFor(() => keystroke.calls.some((call) => call.method === 'discard'));
+    expect(keystroke.calls.find((call) => call.method === 'discard')?.request).toEqual({ uri: 'doc:welcome' });
+
+    const edited = { ...untouched, uri: 'doc:edited', text: `${WELCOME_TEXT}My own notes.\n` };
+    const later = await start({ journals: [edited] });
+    expect((await later.api.hello(null, signal)).document).toMatchObject({ uri: 'doc:edited', text: edited.text, dirty: true });
+  });
+});
+
+describe('results sent before the page was there', () => {
+  it('sends the latest preview, spelling and grammar results again after each hello', async () => {
+    const { api, events, core } = await start();
+    await waitFor(() => named(events, 'preview').length > 0 && named(events, 'spelling').length > 0 && named(events, 'grammar').length > 0);
+    const before = { preview: named(events, 'preview').length, spelling: named(events, 'spelling').length, grammar: named(events, 'grammar').length };
+    await api.hello(null, signal);
+    await waitFor(() => named(events, 'preview').length > before.preview);
+    await waitFor(() => named(events, 'spelling').length > before.spelling && named(events, 'grammar').length > before.grammar);
+    expect(named(events, 'preview').at(-1)).toMatchObject({ uri: core.session.uri });
   });
 });

@@ -107,6 +107,8 @@ export interface DocumentState {
 export interface NewDocumentRequest {
   /** Replace the open document even though it has unsaved changes (they are discarded). */
   readonly discardUnsaved?: boolean;
+  /** Open the welcome document (Help → Welcome) instead of an empty one. */
+  readonly welcome?: boolean;
 }
 
 export interface OpenFileRequest {

@@ -176,7 +176,7 @@ describe('menu model', () => {
   });
 
   it('ends with Help: The Lesson and About', () => {
-    expect(buildMenu(base)[5]?.items.map((entry) => ('command' in entry ? entry.command.command : ''))).toEqual(['help.lesson', 'help.about']);
+    expect(buildMenu(base)[5]?.items.map((entry) => ('command' in entry ? entry.command.command : ''))).toEqual(['help.welcome', 'help.lesson', 'help.about']);
   });
 
   it('is pure: equal states give equal trees', () => {

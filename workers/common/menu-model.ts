@@ -32,7 +32,8 @@ export type MenuCommand =
   | { readonly command: 'task.restart'; readonly task: TaskId }
   | { readonly command: 'task.fault'; readonly task: TaskId; readonly fault: Fault }
   | { readonly command: 'help.about' }
-  | { readonly command: 'help.lesson' };
+  | { readonly command: 'help.lesson' }
+  | { readonly command: 'help.welcome' };
 
 export type MenuCommandName = MenuCommand['command'];
 
@@ -258,7 +259,11 @@ function helpMenu(): Menu {
   return {
     id: 'help',
     label: 'Help',
-    items: [item('help.lesson', 'The Lesson', { command: 'help.lesson' }), item('help.about', 'About Forkpad', { command: 'help.about' })],
+    items: [
+      item('help.welcome', 'Welcome', { command: 'help.welcome' }),
+      item('help.lesson', 'The Lesson', { command: 'help.lesson' }),
+      item('help.about', 'About Forkpad', { command: 'help.about' }),
+    ],
   };
 }
 

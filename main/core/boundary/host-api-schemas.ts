@@ -138,7 +138,7 @@ export const HOST_REQUEST_SCHEMAS = {
   taskAction,
   setSettings: settings,
   resync: strict({ uri, version, text: v.pipe(v.string(), v.maxLength(MAX_DOCUMENT_LENGTH)) }),
-  newDocument: strict({ discardUnsaved: flag }),
+  newDocument: strict({ discardUnsaved: flag, welcome: flag }),
   open: strict({ path, discardUnsaved: flag }),
   openRecent: strict({ path, discardUnsaved: flag }),
   save: strict({ uri }),

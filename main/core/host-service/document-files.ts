@@ -14,6 +14,7 @@ import type { RecentFiles } from '../files/recent-files.ts';
 import { encodeTextFile, fileHasBom, readTextFile } from '../files/text-file.ts';
 import type { EditorSession, SessionDocument } from '../session/editor-session.ts';
 import type { EventSink } from '../session/task-router.ts';
+import { WELCOME_TEXT } from './welcome.ts';
 
 /** A fresh document identity: journals are keyed by it, so it must never repeat across runs. */
 export function newDocumentUri(): string {
@@ -53,7 +54,8 @@ export class DocumentFiles {
   newDocument(request: NewDocumentRequest): Promise<OpenDocument> {
     if (this.session.dirty && request.discardUnsaved !== true) return Promise.reject(DocumentErrors.unsaved());
     this.file = { real: undefined, bom: false };
-    return Promise.resolve(this.session.replace({ snapshot: { uri: newDocumentUri(), version: 0, text: '' }, path: null, dirty: false }));
+    const text = request.welcome === true ? WELCOME_TEXT : '';
+    return Promise.resolve(this.session.replace({ snapshot: { uri: newDocumentUri(), version: 0, text }, path: null, dirty: false }));
   }
 
   async open(request: OpenFileRequest): Promise<OpenDocument> {

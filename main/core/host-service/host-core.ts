@@ -16,6 +16,8 @@ import type { EventSink } from '../session/task-router.ts';
 import { SettingsStore } from '../settings/settings-store.ts';
 import type { Primer, SharedDocumentHandle, TaskStatus, TaskSupervisor } from '../supervisor/supervisor-api.ts';
 import { DocumentFiles, newDocumentUri } from './document-files.ts';
+import { WELCOME_TEXT } from './welcome.ts';
+import { LatestResults } from './latest-results.ts';
 import { EventHub } from './event-hub.ts';
 import { createHostApi } from './host-api-impl.ts';
 import { hostStateOf, HostStatePublisher } from './host-state.ts';
@@ -44,6 +46,11 @@ export interface HostCoreOptions {
   readonly recoverTimeoutMs?: number;
   /** Where the lesson's measurements find their entries; without it `measureLesson` is refused. */
   readonly lesson?: LessonSetup;
+  /**
+   * The app's own hosts (web and Electron) greet a first launch: the welcome document, with the
+   * task monitor open. Off by default, so a test's fresh data folder starts on an empty document.
+   */
+  readonly welcomeOnFirstRun?: boolean;
 }
 
 export interface HostCore {
@@ -122,25 +129,31 @@ async function assemble(options: HostCoreOptions, log: (line: string) => void) {
   const { store: settings, notice: settingsNotice } = await SettingsStore.load(options.dataDir);
   const recent = await RecentFiles.load(options.dataDir, log);
   const hub = new EventHub();
+  const latest = new LatestResults();
   recent.onChange(hub.stateChanged);
   if (settingsNotice) {
     log(`[host] ${settingsNotice}`);
     hub.emit('notice', { level: 'warning', message: settingsNotice });
   }
+  const firstRun = options.welcomeOnFirstRun === true && !settings.current.welcomed;
+  if (firstRun) {
+    // Not awaited: `settings.current` changes at once, and a data folder that cannot be written must not stop the start.
+    settings.update({ welcomed: true, ui: { ...settings.current.ui, monitorVisible: true } }).catch((error: unknown) => log(`[host] first-run settings were not kept: ${String(error)}`));
+  }
   const session = new EditorSession({
-    document: { snapshot: { uri: newDocumentUri(), version: 0, text: '' }, path: null, dirty: false },
-    emit: hub.emit,
+    document: { snapshot: { uri: newDocumentUri(), version: 0, text: firstRun ? WELCOME_TEXT : '' }, path: null, dirty: false },
+    emit: latest.recording(hub.emit),
     log,
     ignoredRules: () => settings.current.ignoredRules,
   });
   const documents = new DocumentFiles(session, options.files, recent, hub.emit);
   const supervisor = options.createSupervisor?.({ primer: session.primer, taskSettings: { ignoredRules: settings.current.ignoredRules }, document: session.sharedDocument });
-  return { settings, recent, hub, session, documents, supervisor };
+  return { settings, recent, hub, latest, session, documents, supervisor };
 }
 
 export async function createHostCore(options: HostCoreOptions): Promise<HostCore> {
   const log = options.log ?? ((line: string) => console.warn(line));
-  const { settings, recent, hub, session, documents, supervisor } = await assemble(options, log);
+  const { settings, recent, hub, latest, session, documents, supervisor } = await assemble(options, log);
   const unsubscribe = supervisor ? connectSupervisor(supervisor, session, hub, settings.current.ui.refreshMs) : [];
   const started = supervisor ? startTasks(supervisor, settings.current.model, hub, log, settings.current.ui.grammarPoolSize) : Promise.resolve();
   const recovered = supervisor
@@ -166,6 +179,9 @@ export async function createHostCore(options: HostCoreOptions): Promise<HostCore
       published.refresh();
       const hello = helloOf(runtime, published.current, restored);
       restored = undefined; // Said once.
+      // After the answer is posted (a timer runs after the RPC's microtasks): the page holds the
+      // events that follow its hello for the app, and drops any that come before.
+      setTimeout(() => latest.replay(hub.emit), 0);
       return hello;
     },
   };

@@ -4,18 +4,30 @@
  * and the user is told; the others stay in their journals and are named in the same message.
  */
 import type { RecoveredDocument } from '../../../workers/common/task-api.ts';
+import { WELCOME_TEXT } from './welcome.ts';
 
 export interface RecoveryPlan {
   readonly restore: RecoveredDocument | undefined;
   readonly others: readonly RecoveredDocument[];
+  /** Journals of the welcome document as it ships: nothing of the user's, so they are discarded. */
+  readonly untouchedWelcomes: readonly RecoveredDocument[];
+}
+
+/**
+ * The journal counts any text in an untitled document as unsaved; the welcome document is
+ * untitled, but while the user has not changed it, Help → Welcome gives it back exactly.
+ */
+function isUntouchedWelcome(document: RecoveredDocument): boolean {
+  return document.path === null && document.text === WELCOME_TEXT;
 }
 
 /** Picks what to restore: unsaved documents other than the one just opened, newest first. */
 export function planRecovery(recovered: readonly RecoveredDocument[], currentUri: string): RecoveryPlan {
-  const unsaved = recovered
-    .filter((document) => document.dirty && document.uri !== currentUri)
+  const others = recovered.filter((document) => document.uri !== currentUri);
+  const unsaved = others
+    .filter((document) => document.dirty && !isUntouchedWelcome(document))
     .sort((a, b) => (b.updatedAt ?? 0) - (a.updatedAt ?? 0) || b.version - a.version);
-  return { restore: unsaved[0], others: unsaved.slice(1) };
+  return { restore: unsaved[0], others: unsaved.slice(1), untouchedWelcomes: others.filter(isUntouchedWelcome) };
 }
 
 function nameOf(document: RecoveredDocument): string {

@@ -39,6 +39,9 @@ export async function restoreUnsaved(context: RecoveryContext): Promise<string |
   try {
     const journals = await supervisor.client('keystroke').recover(null, { timeoutMs: context.timeoutMs });
     const plan = planRecovery(journals, session.uri);
+    for (const { uri } of plan.untouchedWelcomes) {
+      supervisor.client('keystroke').discard({ uri }).catch((error: unknown) => log(`[host] could not discard the journal of an unchanged welcome document: ${String(error)}`));
+    }
     if (!plan.restore) return undefined;
     if (session.dirty) {
       // The user already typed into the fresh document: nothing is replaced, but nothing is lost either.

@@ -20,9 +20,10 @@ describe('SettingsStore', () => {
     expect(store.current.ui.theme).toBe('system');
     const model = { keystroke: 'process', render: 'inline', spellcheck: 'thread', grammar: 'process' } as const;
     expect(store.current.ui.grammarPoolSize).toBe(1);
-    await store.update({ model, ui: { ...store.current.ui, previewVisible: false, refreshMs: 2000, grammarPoolSize: 2 }, ignoredRules: ['LongSentences'] });
+    expect(store.current.welcomed).toBe(false);
+    await store.update({ model, ui: { ...store.current.ui, previewVisible: false, refreshMs: 2000, grammarPoolSize: 2 }, ignoredRules: ['LongSentences'], welcomed: true });
     const reloaded = await SettingsStore.load(dataDir);
-    expect(reloaded.store.current).toEqual({ model, ui: { ...DEFAULT_SETTINGS.ui, previewVisible: false, refreshMs: 2000, grammarPoolSize: 2 }, ignoredRules: ['LongSentences'] });
+    expect(reloaded.store.current).toEqual({ model, ui: { ...DEFAULT_SETTINGS.ui, previewVisible: false, refreshMs: 2000, grammarPoolSize: 2 }, ignoredRules: ['LongSentences'], welcomed: true });
   });
 
   it('falls back to defaults with a notice for a corrupt file, never throwing', async () => {
@@ -35,13 +36,15 @@ describe('SettingsStore', () => {
   it('keeps the valid fields of a partly invalid file and names the others', async () => {
     await writeFile(
       join(dataDir, SETTINGS_FILE),
-      JSON.stringify({ model: { keystroke: 'gpu' }, ui: { theme: 'dark', refreshMs: 10, previewVisible: 'yes', grammarPoolSize: 0 }, ignoredRules: ['A', 'A', 'B'], __proto__: { polluted: true } }),
+      JSON.stringify({ model: { keystroke: 'gpu' }, ui: { theme: 'dark', refreshMs: 10, previewVisible: 'yes', grammarPoolSize: 0 }, ignoredRules: ['A', 'A', 'B'], welcomed: 'no', __proto__: { polluted: true } }),
     );
     const { store, notice } = await SettingsStore.load(dataDir);
     expect(store.current.model).toEqual(DEFAULT_SETTINGS.model);
     expect(store.current.ui).toEqual({ ...DEFAULT_SETTINGS.ui, theme: 'dark' });
     expect(store.current.ignoredRules).toEqual(['A', 'B']);
-    expect(notice).toMatch(/the isolation model, "previewVisible", "refreshMs", "grammarPoolSize"/);
+    expect(notice).toMatch(/the isolation model, "previewVisible", "refreshMs", "grammarPoolSize", "welcomed"/);
+    // An unreadable flag never greets again a user who has a settings file.
+    expect(store.current.welcomed).toBe(true);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 

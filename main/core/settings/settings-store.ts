@@ -1,6 +1,7 @@
 /**
  * Settings kept across restarts, as `settings.json` in the data folder: the isolation model,
- * panel visibility, theme, monitor refresh, grammar pool size and ignored grammar rules. The file is untrusted
+ * panel visibility, theme, monitor refresh, grammar pool size, ignored grammar rules and whether the
+ * welcome document was shown. The file is untrusted
  * input: each field is checked on its own, so one bad field falls back to its default without
  * losing the others, and a corrupt file yields defaults and a notice, never a crash.
  */
@@ -15,6 +16,8 @@ export interface StoredSettings {
   readonly ui: UiSettings;
   /** Grammar rules the user chose to ignore. */
   readonly ignoredRules: readonly string[];
+  /** The welcome document was shown once: later launches open on an empty document. */
+  readonly welcomed: boolean;
 }
 
 export const SETTINGS_FILE = 'settings.json';
@@ -30,6 +33,7 @@ export const DEFAULT_SETTINGS: StoredSettings = {
   model: MIX.model,
   ui: { previewVisible: true, monitorVisible: false, theme: 'system', refreshMs: 1000, grammarPoolSize: 1 },
   ignoredRules: [],
+  welcomed: false,
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -74,11 +78,23 @@ function parseRules(value: unknown, problems: string[]): readonly string[] {
   return [];
 }
 
+function parseWelcomed(value: unknown, problems: string[]): boolean {
+  if (value === undefined || typeof value === 'boolean') return value === true;
+  // Unreadable: say so, and do not greet again a user who has been here before.
+  problems.push('"welcomed"');
+  return true;
+}
+
 /** Settings from parsed JSON, with a list of what was wrong (and replaced by its default). */
 export function parseSettings(raw: unknown): { settings: StoredSettings; problems: string[] } {
   const problems: string[] = [];
   if (!isRecord(raw)) return { settings: DEFAULT_SETTINGS, problems: ['the file is not a JSON object'] };
-  const settings = { model: parseModel(raw.model, problems), ui: parseUi(raw.ui, problems), ignoredRules: parseRules(raw.ignoredRules, problems) };
+  const settings = {
+    model: parseModel(raw.model, problems),
+    ui: parseUi(raw.ui, problems),
+    ignoredRules: parseRules(raw.ignoredRules, problems),
+    welcomed: parseWelcomed(raw.welcomed, problems),
+  };
   return { settings, problems };
 }
 

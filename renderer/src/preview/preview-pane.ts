@@ -20,6 +20,10 @@ export interface PatchCounts {
 const MAX_BLOCK_HTML = 256 * 1024;
 const MAX_PREVIEW_HTML = 4 * 1024 * 1024;
 
+/** What the pane says before the render task's first answer for this document, and after an empty one. */
+const WAITING_TEXT = 'The preview appears here once the render task has rendered the document.';
+const EMPTY_TEXT = 'The document is empty: type some Markdown and its preview appears here.';
+
 /** Space kept above the block that is scrolled to the top. */
 const BLOCK_MARGIN_PX = 16;
 
@@ -48,7 +52,7 @@ export class PreviewPane {
     this.content.className = 'preview-content';
     this.placeholder = Object.assign(document.createElement('p'), {
       className: 'preview-placeholder',
-      textContent: 'The preview appears here once the render task has rendered the document.',
+      textContent: WAITING_TEXT,
     });
     this.element.append(this.placeholder, this.content);
     this.element.addEventListener('click', (event) => this.onClick(event));
@@ -104,7 +108,9 @@ export class PreviewPane {
     this.blocks = next;
     this.ordered = ordered;
     this.lastPatch = { created, kept: ordered.length - created, removed };
-    this.placeholder.hidden = true;
+    // A document of blank lines renders to no block: say so rather than keep waiting.
+    this.placeholder.textContent = EMPTY_TEXT;
+    this.placeholder.hidden = ordered.length > 0;
   }
 
   clear(): void {
@@ -112,6 +118,7 @@ export class PreviewPane {
     this.blocks.clear();
     this.ordered = [];
     this.version = -1;
+    this.placeholder.textContent = WAITING_TEXT;
     this.placeholder.hidden = false;
   }
 

@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { BUILT_MAIN, freshBuild } from './fresh-build.ts';
+import { markWelcomed } from './welcomed.ts';
 
 export const SOURCE_ENTRY = resolve(import.meta.dirname, '../../host/fixtures/web-host-from-source.ts');
 const BUILT_ENTRY = join(BUILT_MAIN, 'web-host.js');
@@ -36,6 +37,7 @@ export interface HostFolders {
  * `entry` picks the module (default: `hostEntry()`).
  */
 export async function startHostProcess(folders: HostFolders, started: ChildProcess[] = [], entry = hostEntry().path): Promise<HostProcess> {
+  await markWelcomed(folders.dataDir);
   const child = spawn(process.execPath, [entry, '--workspace', folders.workspace, '--data-dir', folders.dataDir, '--port', '0'], {
     env: { ...process.env, FORKPAD_RENDERER_DIR: folders.renderer },
     stdio: ['ignore', 'pipe', 'pipe'],
