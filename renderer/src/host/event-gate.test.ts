@@ -34,7 +34,9 @@ describe('gateEvents', () => {
     expect(seen).toEqual([event('notice', 1), { type: 'result', id: 1, value: 'hello' }]);
   });
 
-  it('queues events while held, lets answers pass, and delivers the queue in order on release', () => {
+  // Ordering and release are HeldQueue's (workers/common/held-queue.test.ts); this is what the gate
+  // adds: only events wait, answers to calls pass at once.
+  it('holds only events, lets answers pass, and delivers the events on release', () => {
     const inner = fakePort();
     const gate = gateEvents(inner.port);
     const seen: unknown[] = [];
@@ -42,12 +44,9 @@ describe('gateEvents', () => {
     gate.hold();
     inner.receive(event('taskStatus', 'a'));
     inner.receive({ type: 'pong', id: 7 });
-    inner.receive(event('document', 'b'));
     expect(seen).toEqual([{ type: 'pong', id: 7 }]);
     gate.release();
-    expect(seen).toEqual([{ type: 'pong', id: 7 }, event('taskStatus', 'a'), event('document', 'b')]);
-    inner.receive(event('metrics', 'c'));
-    expect(seen.at(-1)).toEqual(event('metrics', 'c'));
+    expect(seen).toEqual([{ type: 'pong', id: 7 }, event('taskStatus', 'a')]);
   });
 
   it('posts through to the inner port', () => {
