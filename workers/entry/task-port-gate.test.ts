@@ -1,25 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Port, RpcMessage } from '../common/rpc-messages.ts';
+import { manualPort } from '../common/fixtures/manual-port.ts';
 import { gatePort } from './task-port-gate.ts';
-
-/** A port whose incoming messages the test sends by hand. */
-function fakePort(): { port: Port; receive(message: unknown): void; posted: RpcMessage[] } {
-  const handlers = new Set<(message: unknown) => void>();
-  const posted: RpcMessage[] = [];
-  return {
-    port: {
-      post: (message) => void posted.push(message),
-      listen(handler) {
-        handlers.add(handler);
-        return () => handlers.delete(handler);
-      },
-    },
-    receive: (message) => {
-      for (const handler of handlers) handler(message);
-    },
-    posted,
-  };
-}
 
 const call = (id: number, method: string) => ({ type: 'call', id, method, request: null });
 
@@ -27,7 +8,7 @@ const call = (id: number, method: string) => ({ type: 'call', id, method, reques
 // are what the gate adds around it.
 describe('gatePort', () => {
   it('answers calls to the task before start with NOT_STARTED, and passes control calls', () => {
-    const inner = fakePort();
+    const inner = manualPort();
     const gate = gatePort(inner.port, () => '[render thread tid=7]');
     const seen: unknown[] = [];
     gate.port.listen((message) => seen.push(message));
@@ -41,7 +22,7 @@ describe('gatePort', () => {
   });
 
   it('judges a held call when it is released, so a start held before it lets it through', () => {
-    const inner = fakePort();
+    const inner = manualPort();
     const gate = gatePort(inner.port, () => '[render inline]');
     const seen: unknown[] = [];
     gate.port.listen((message) => seen.push(message));
@@ -54,7 +35,7 @@ describe('gatePort', () => {
   });
 
   it('drops messages nobody listens for, and posts nothing once closed', () => {
-    const inner = fakePort();
+    const inner = manualPort();
     const gate = gatePort(inner.port, () => '[render inline]');
     gate.open();
     inner.receive(call(1, 'render'));
