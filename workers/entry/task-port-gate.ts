@@ -4,6 +4,7 @@
  * hang can hold every incoming message, as a blocked thread would, so heartbeats go unanswered.
  */
 import { ForkpadError, serializeError } from '../common/errors.ts';
+import { HeldQueue } from '../common/held-queue.ts';
 import { decodeRpcMessage, type Port } from '../common/rpc-messages.ts';
 import { controlMethods } from './host-control.ts';
 
@@ -28,16 +29,11 @@ export function notStarted(label: string, method: string): ForkpadError {
 
 export function gatePort(inner: Port, label: () => string): GatedPort {
   let started = false;
-  let held: unknown[] | null = null;
-  let closed = false;
   let deliver: ((message: unknown) => void) | null = null;
 
-  function receive(message: unknown): void {
-    if (closed || !deliver) return;
-    if (held) {
-      held.push(message);
-      return;
-    }
+  /** Hands a message to the task server, answering calls to the task's own methods before `start`. */
+  function pass(message: unknown): void {
+    if (!deliver) return;
     if (!started) {
       const decoded = decodeRpcMessage(message);
       if (!('invalid' in decoded) && decoded.type === 'call' && !CONTROL_METHODS.has(decoded.method)) {
@@ -48,11 +44,15 @@ export function gatePort(inner: Port, label: () => string): GatedPort {
     deliver(message);
   }
 
-  const unlisten = inner.listen(receive);
+  const incoming = new HeldQueue<unknown>();
+  incoming.open(pass);
+  const unlisten = inner.listen((message) => {
+    if (deliver) incoming.push(message);
+  });
   return {
     port: {
       post: (message) => {
-        if (!closed) inner.post(message);
+        if (!incoming.closed) inner.post(message);
       },
       listen(handler) {
         deliver = handler;
@@ -64,17 +64,10 @@ export function gatePort(inner: Port, label: () => string): GatedPort {
     open() {
       started = true;
     },
-    hold() {
-      held ??= [];
-    },
-    release() {
-      const queued = held ?? [];
-      held = null;
-      for (const message of queued) receive(message);
-    },
+    hold: () => incoming.hold(),
+    release: () => incoming.open(pass),
     close() {
-      closed = true;
-      held = null;
+      incoming.close();
       unlisten();
     },
   };

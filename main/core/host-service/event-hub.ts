@@ -3,6 +3,7 @@
  * attached (a corrupt settings file, a failed recovery) wait for the first. Also says when the
  * host's `hostState` snapshot may have changed, so the core republishes it.
  */
+import { HeldQueue } from '../../../workers/common/held-queue.ts';
 import type { HostEvents } from '../../../workers/common/host-api.ts';
 import type { EventSink } from '../session/task-router.ts';
 
@@ -13,12 +14,12 @@ const MAX_PENDING = 20;
 
 export class EventHub {
   private sink: EventSink | undefined;
-  private readonly pending: { name: keyof HostEvents; payload: unknown }[] = [];
+  /** Open while a renderer is attached; holds only notices while none is. */
+  private readonly outgoing = new HeldQueue<{ name: keyof HostEvents; payload: unknown }>({ limit: MAX_PENDING });
   private readonly stateListeners = new Set<() => void>();
 
   readonly emit: EventSink = (name, payload) => {
-    if (this.sink) this.sink(name, payload);
-    else if (name === 'notice' && this.pending.length < MAX_PENDING) this.pending.push({ name, payload });
+    if (this.sink || name === 'notice') this.outgoing.push({ name, payload });
     if (STATE_EVENTS.has(name)) this.stateChanged();
   };
 
@@ -29,9 +30,11 @@ export class EventHub {
   /** Sends events to `sink` from now on (replacing any other); returns the detach function. */
   attach(sink: EventSink): () => void {
     this.sink = sink;
-    for (const { name, payload } of this.pending.splice(0)) sink(name, payload as never);
+    this.outgoing.open(({ name, payload }) => sink(name, payload as never));
     return () => {
-      if (this.sink === sink) this.sink = undefined;
+      if (this.sink !== sink) return;
+      this.sink = undefined;
+      this.outgoing.hold();
     };
   }
 

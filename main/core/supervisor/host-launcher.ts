@@ -3,6 +3,7 @@
  * slot starts a new host: spawn, start, prime, each within the start deadline.
  */
 import { Errors } from '../../../workers/common/errors.ts';
+import { HeldQueue } from '../../../workers/common/held-queue.ts';
 import type { Client } from '../../../workers/common/rpc.ts';
 import type { TaskApi, TaskInit } from '../../../workers/common/task-api.ts';
 import type { HostKind, TaskId } from '../../../workers/common/tasks.ts';
@@ -78,10 +79,11 @@ export async function launchSilentHost<T extends TaskId>(
   events: LiveHostEvents<T>,
   kind: HostKind,
 ): Promise<{ live: LiveHost<T>; promote: () => void }> {
-  let serving = false;
-  const gated: LiveHostEvents<T> = { ...events, onEvent: (name, payload) => (serving ? events.onEvent(name, payload) : undefined) };
+  // Room for none: what a spare said before it served (its own loading progress) is dropped, not replayed.
+  const taskEvents = new HeldQueue<{ name: string; payload: unknown }>({ limit: 0 });
+  const gated: LiveHostEvents<T> = { ...events, onEvent: (name, payload) => taskEvents.push({ name, payload }) };
   const live = await launchHost(options, gated, kind);
-  return { live, promote: () => (serving = true) };
+  return { live, promote: () => taskEvents.open(({ name, payload }) => events.onEvent(name, payload)) };
 }
 
 /** Runs the session's primer on a started host, within the start deadline; `replaced` is the host it takes over from in a live move. */

@@ -6,6 +6,7 @@
  * Every call settles exactly once.
  */
 import { Errors, type ForkpadError } from '../../../workers/common/errors.ts';
+import { HeldQueue } from '../../../workers/common/held-queue.ts';
 import type { CallOptions, Client } from '../../../workers/common/rpc.ts';
 import type { TaskApi } from '../../../workers/common/task-api.ts';
 import type { TaskId } from '../../../workers/common/tasks.ts';
@@ -46,7 +47,8 @@ const MANAGED_METHODS = controlMethods((role) => role.managed);
 export class StableClient<T extends TaskId> {
   readonly api: Client<TaskApi<T>>;
   private readonly options: StableClientOptions<T>;
-  private readonly queue: StableCall[] = [];
+  /** Calls waiting for a host, in the order they were made, so a re-sent change precedes newer ones. */
+  private readonly queue = new HeldQueue<StableCall>({ orderBy: (call) => call.seq });
   private nextSeq = 1;
 
   constructor(options: StableClientOptions<T>) {
@@ -94,7 +96,7 @@ export class StableClient<T extends TaskId> {
         call.settled = true;
         clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
-        this.unqueue(call);
+        this.queue.remove(call);
         return true;
       };
       signal?.addEventListener('abort', onAbort, { once: true });
@@ -104,23 +106,23 @@ export class StableClient<T extends TaskId> {
 
   /** Sends waiting calls, oldest first, to wherever they route now. */
   flush(): void {
-    for (const call of this.queue.splice(0)) this.dispatch(call);
+    for (const call of this.queue.drain()) this.dispatch(call);
   }
 
   /** Fails every waiting call with `error`: the task stopped. */
   failQueued(error: ForkpadError): void {
-    for (const call of this.queue.splice(0)) call.fail(error);
+    for (const call of this.queue.drain()) call.fail(error);
   }
 
   queued(): number {
-    return this.queue.length;
+    return this.queue.size;
   }
 
   private dispatch(call: StableCall): void {
     if (call.settled) return;
     const route = this.options.route();
     if (route instanceof Error) return call.fail(route);
-    if (route === 'wait') return this.enqueue(call);
+    if (route === 'wait') return this.queue.push(call);
     this.send(call, route);
   }
 
@@ -142,17 +144,5 @@ export class StableClient<T extends TaskId> {
       if (call.crashLosses <= this.options.maxCrashResends) return this.dispatch(call);
     }
     call.fail(error instanceof Error ? error : new Error(String(error)));
-  }
-
-  private enqueue(call: StableCall): void {
-    // Kept in the order the calls were made, so a re-sent change precedes newer ones.
-    let index = this.queue.length;
-    while (index > 0 && (this.queue[index - 1]?.seq ?? 0) > call.seq) index -= 1;
-    this.queue.splice(index, 0, call);
-  }
-
-  private unqueue(call: StableCall): void {
-    const index = this.queue.indexOf(call);
-    if (index >= 0) this.queue.splice(index, 1);
   }
 }

@@ -4,6 +4,7 @@
  * before the app subscribes to anything; events sent in between would otherwise find no listener
  * and be lost. While held, events queue in order; answers to calls pass at once.
  */
+import { HeldQueue } from '../../../workers/common/held-queue.ts';
 import type { Port, RpcMessage } from '../../../workers/common/rpc-messages.ts';
 
 export interface EventGate {
@@ -20,12 +21,13 @@ function isEvent(message: unknown): boolean {
 
 export function gateEvents(inner: Port): EventGate {
   const handlers = new Set<(message: unknown) => void>();
-  let held: unknown[] | undefined;
   const deliver = (message: unknown) => {
     for (const handler of handlers) handler(message);
   };
+  const events = new HeldQueue<unknown>();
+  events.open(deliver);
   inner.listen((message) => {
-    if (held && isEvent(message)) held.push(message);
+    if (isEvent(message)) events.push(message);
     else deliver(message);
   });
   return {
@@ -36,13 +38,7 @@ export function gateEvents(inner: Port): EventGate {
         return () => handlers.delete(handler);
       },
     },
-    hold() {
-      held ??= [];
-    },
-    release() {
-      const queued = held ?? [];
-      held = undefined;
-      for (const message of queued) deliver(message);
-    },
+    hold: () => events.hold(),
+    release: () => events.open(deliver),
   };
 }

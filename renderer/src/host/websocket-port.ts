@@ -3,6 +3,7 @@
  * frames. Messages posted before the socket opens are queued, so the first call can be made at
  * once; a closed socket is reported once, with its close code, and further posts throw.
  */
+import { HeldQueue } from '../../../workers/common/held-queue.ts';
 import type { Port, RpcMessage } from '../../../workers/common/rpc-messages.ts';
 
 export interface HostLink {
@@ -17,14 +18,13 @@ const MAX_FRAME_CHARS = 80 * 1024 * 1024;
 
 export function connectWebSocket(url: string): HostLink {
   const socket = new WebSocket(url);
-  const queue: string[] = [];
+  /** Frames posted before the socket opened; dropped if it closes first. */
+  const outgoing = new HeldQueue<string>();
   const listeners = new Set<(message: unknown) => void>();
   const closeHandlers = new Set<(reason: string) => void>();
   let closedReason: string | undefined;
 
-  socket.addEventListener('open', () => {
-    for (const frame of queue.splice(0)) socket.send(frame);
-  });
+  socket.addEventListener('open', () => outgoing.open((frame) => socket.send(frame)));
   socket.addEventListener('message', (event: MessageEvent<unknown>) => {
     if (typeof event.data !== 'string' || event.data.length > MAX_FRAME_CHARS) {
       console.warn('[renderer websocket] dropped a non-text or oversized frame from the host');
@@ -42,6 +42,7 @@ export function connectWebSocket(url: string): HostLink {
   });
   socket.addEventListener('close', (event) => {
     closedReason = event.reason || `the connection closed (code ${event.code})`;
+    outgoing.close();
     for (const handler of closeHandlers) handler(closedReason);
     closeHandlers.clear();
   });
@@ -49,9 +50,7 @@ export function connectWebSocket(url: string): HostLink {
   const port: Port = {
     post(message: RpcMessage) {
       if (closedReason !== undefined) throw new Error(`Host connection lost: ${closedReason}`);
-      const frame = JSON.stringify(message);
-      if (socket.readyState === WebSocket.OPEN) socket.send(frame);
-      else queue.push(frame);
+      outgoing.push(JSON.stringify(message));
     },
     listen(handler) {
       listeners.add(handler);
