@@ -16,6 +16,7 @@ import type { GrammarEvents, GrammarResult, TaskApi } from '../../../workers/com
 import type { HostKind } from '../../../workers/common/tasks.ts';
 import { mergeGrammarResults, ProgressCombiner } from './grammar-merge.ts';
 import type { GrammarPoolInfo } from './supervisor-api.ts';
+import type { TaskRunner } from './task-runner.ts';
 import type { TaskSlot } from './task-slot.ts';
 
 type GrammarSlot = TaskSlot<'grammar'>;
@@ -25,8 +26,8 @@ type CheckRequest = Parameters<Client<TaskApi<'grammar'>>['check']>[0];
 const BROADCAST: ReadonlySet<string> = new Set(['open', 'change', 'setIgnoredRules']);
 
 export interface GrammarPoolOptions {
-  /** A new slot for replica `index`; its events must be passed to `onReplicaEvent`. */
-  readonly makeSlot: (index: number) => GrammarSlot;
+  /** A new slot for replica `index`, whose events it passes to `onEvent`. */
+  readonly makeSlot: (index: number, onEvent: (name: string, payload: unknown) => void) => GrammarSlot;
   /** Emits a grammar event to the supervisor's subscribers. */
   readonly emitEvent: (name: string, payload: unknown) => void;
   /** Largest pool: the machine's cores (`os.availableParallelism()`). */
@@ -34,7 +35,8 @@ export interface GrammarPoolOptions {
   readonly log: (line: string) => void;
 }
 
-export class GrammarPool {
+export class GrammarPool implements TaskRunner<'grammar'> {
+  readonly task = 'grammar';
   readonly api: Client<TaskApi<'grammar'>>;
   /** Every replica; all get broadcast calls, including one still starting (its calls wait). */
   private readonly slots: GrammarSlot[];
@@ -49,7 +51,7 @@ export class GrammarPool {
 
   constructor(options: GrammarPoolOptions) {
     this.options = options;
-    this.slots = [options.makeSlot(0)];
+    this.slots = [this.makeReplica(0)];
     this.api = new Proxy({} as Client<TaskApi<'grammar'>>, {
       get: (_target, method) =>
         typeof method === 'string' && method !== 'then' ? (request: unknown, callOptions?: CallOptions) => this.call(method, request, callOptions) : undefined,
@@ -78,7 +80,7 @@ export class GrammarPool {
   }
 
   /** Routes a replica's event: unchanged with one replica, combined progress with more. */
-  onReplicaEvent(index: number, name: string, payload: unknown): void {
+  private onReplicaEvent(index: number, name: string, payload: unknown): void {
     if (this.slots.length === 1 && index === 0) return this.options.emitEvent(name, payload);
     if (name !== 'progress') return this.options.emitEvent(name, payload);
     const combined = this.progress.combine(index, payload as GrammarEvents['progress']);
@@ -135,6 +137,10 @@ export class GrammarPool {
     await Promise.all(this.slots.map((slot) => slot.dispose()));
   }
 
+  private makeReplica(index: number): GrammarSlot {
+    return this.options.makeSlot(index, (name, payload) => this.onReplicaEvent(index, name, payload));
+  }
+
   private target(kind: HostKind): number {
     return kind === 'inline' ? 1 : this.requested;
   }
@@ -184,7 +190,7 @@ export class GrammarPool {
     const kind = this.primary.kind;
     const added: GrammarSlot[] = [];
     // Added before they start: broadcast changes queue in their clients and follow the priming.
-    for (let index = this.slots.length; index < size; index++) added.push(this.options.makeSlot(index));
+    for (let index = this.slots.length; index < size; index++) added.push(this.makeReplica(index));
     this.slots.push(...added);
     const started = await Promise.allSettled(added.map((slot) => slot.start(kind)));
     const failed = started.findIndex((outcome, index) => outcome.status === 'rejected' || added[index]?.state() === 'stopped');

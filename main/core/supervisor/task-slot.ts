@@ -16,6 +16,7 @@ import type { RestartPolicy } from './restart-policy.ts';
 import { Standby } from './standby.ts';
 import { StableClient, type Route } from './stable-client.ts';
 import type { TaskStatus } from './supervisor-api.ts';
+import type { TaskRunner } from './task-runner.ts';
 
 /**
  * A task counts as idle for warming its spare once no call has been in flight for this long:
@@ -29,7 +30,7 @@ function sameStatus(a: TaskStatus | null, b: TaskStatus): boolean {
   return a !== null && a.kind === b.kind && a.state === b.state && a.restarts === b.restarts && a.lastError === b.lastError;
 }
 
-export class TaskSlot<T extends TaskId> {
+export class TaskSlot<T extends TaskId> implements TaskRunner<T> {
   readonly task: T;
   readonly meter = new JobMeter();
 
@@ -90,6 +91,19 @@ export class TaskSlot<T extends TaskId> {
             log: options.log,
             delayMs,
           });
+  }
+
+  get api(): StableClient<T>['api'] {
+    return this.client.api;
+  }
+
+  /** A slot stands for its task by itself. */
+  get primary(): TaskSlot<T> {
+    return this;
+  }
+
+  replicas(): readonly TaskSlot<T>[] {
+    return [this];
   }
 
   /** The warm spare host, while there is one. */
