@@ -15,6 +15,7 @@ import type { CallOptions, Client } from '../../../workers/common/rpc.ts';
 import type { GrammarEvents, GrammarResult, TaskApi } from '../../../workers/common/task-api.ts';
 import type { HostKind } from '../../../workers/common/tasks.ts';
 import { mergeGrammarResults, ProgressCombiner } from './grammar-merge.ts';
+import { SerialQueue } from './serial-queue.ts';
 import type { GrammarPoolInfo } from './supervisor-api.ts';
 import type { TaskRunner } from './task-runner.ts';
 import type { TaskSlot } from './task-slot.ts';
@@ -46,7 +47,8 @@ export class GrammarPool implements TaskRunner<'grammar'> {
   private readonly options: GrammarPoolOptions;
   private readonly progress = new ProgressCombiner();
   private readonly inFlight = new Set<Promise<unknown>>();
-  private chain: Promise<void> = Promise.resolve();
+  /** The pool's own lifecycle operations (start, resize, move, restart, end), one at a time. */
+  private readonly operations = new SerialQueue();
   private disposed = false;
 
   constructor(options: GrammarPoolOptions) {
@@ -88,7 +90,7 @@ export class GrammarPool implements TaskRunner<'grammar'> {
   }
 
   start(kind: HostKind): Promise<void> {
-    return this.serial(async () => {
+    return this.operations.run(async () => {
       await this.primary.start(kind);
       await this.resizeTo(this.target(kind));
     });
@@ -97,7 +99,7 @@ export class GrammarPool implements TaskRunner<'grammar'> {
   /** Sets the requested size (clamped to 1..maxSize) and grows or shrinks the pool live. */
   setSize(size: number): Promise<GrammarPoolInfo> {
     if (!Number.isSafeInteger(size)) return Promise.reject(new RangeError(`grammar pool size must be an integer, not ${String(size)}`));
-    return this.serial(async () => {
+    return this.operations.run(async () => {
       this.requested = Math.max(1, Math.min(this.options.maxSize, size));
       if (this.primary.state() !== 'stopped' && this.primary.current) await this.resizeTo(this.target(this.primary.kind));
     }).then(() => this.info());
@@ -105,7 +107,7 @@ export class GrammarPool implements TaskRunner<'grammar'> {
 
   /** Moves every replica; to inline the pool first shrinks to one, from inline it grows again. */
   move(kind: HostKind): Promise<void> {
-    return this.serial(async () => {
+    return this.operations.run(async () => {
       if (kind === 'inline') await this.resizeTo(1);
       await Promise.all(this.slots.map((slot) => slot.move(kind)));
       await this.resizeTo(this.target(kind));
@@ -114,14 +116,14 @@ export class GrammarPool implements TaskRunner<'grammar'> {
 
   /** Restarts every replica; after an End, which left one, the pool grows back to its size. */
   restart(): Promise<void> {
-    return this.serial(async () => {
+    return this.operations.run(async () => {
       await Promise.all(this.slots.map((slot) => slot.restart()));
       await this.resizeTo(this.target(this.primary.kind));
     });
   }
 
   end(): Promise<void> {
-    return this.serial(async () => {
+    return this.operations.run(async () => {
       await this.resizeTo(1);
       await this.primary.end();
     });
@@ -214,11 +216,5 @@ export class GrammarPool implements TaskRunner<'grammar'> {
       await slot.dispose();
     }));
     this.options.log(`[grammar pool] ${size} host(s) share checks`);
-  }
-
-  private serial<R>(operation: () => Promise<R>): Promise<R> {
-    const result = this.chain.then(operation);
-    this.chain = result.then(() => undefined, () => undefined); // The caller gets the error; the queue goes on.
-    return result;
   }
 }
