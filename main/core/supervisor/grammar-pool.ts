@@ -11,6 +11,7 @@
  * exactly as a supervisor without a pool. Inline runs one replica only: every inline replica
  * would share the host's one main thread, so a second one could only take turns with the first.
  */
+import { proxyClient } from '../../../workers/common/proxy-client.ts';
 import type { CallOptions, Client } from '../../../workers/common/rpc.ts';
 import type { GrammarEvents, GrammarResult, TaskApi } from '../../../workers/common/task-api.ts';
 import type { HostKind } from '../../../workers/common/tasks.ts';
@@ -54,10 +55,7 @@ export class GrammarPool implements TaskRunner<'grammar'> {
   constructor(options: GrammarPoolOptions) {
     this.options = options;
     this.slots = [this.makeReplica(0)];
-    this.api = new Proxy({} as Client<TaskApi<'grammar'>>, {
-      get: (_target, method) =>
-        typeof method === 'string' && method !== 'then' ? (request: unknown, callOptions?: CallOptions) => this.call(method, request, callOptions) : undefined,
-    });
+    this.api = proxyClient<TaskApi<'grammar'>>((method, request, callOptions) => this.call(method, request, callOptions));
   }
 
   /** The task's own slot: its status, kind and lifecycle stand for the pool's. */
