@@ -6,10 +6,10 @@
  * Every call settles exactly once.
  */
 import { Errors, type ForkpadError } from '../../../workers/common/errors.ts';
-import { proxyClient } from '../../../workers/common/proxy-client.ts';
 import type { CallOptions, Client } from '../../../workers/common/rpc.ts';
 import type { TaskApi } from '../../../workers/common/task-api.ts';
 import type { TaskId } from '../../../workers/common/tasks.ts';
+import { proxyClient } from '../../../workers/common/proxy-client.ts';
 import { controlMethods } from '../../../workers/entry/host-control.ts';
 import { CONTROL_METHODS, type LiveHost } from './live-host.ts';
 
