@@ -1,6 +1,6 @@
 /**
- * The `TaskSupervisor`: one runner per task (task-runner.ts), the probes, and the wiring between them and the rest
- * of the host. See docs/architecture.md for the lifecycle it implements.
+ * The `TaskSupervisor`: one runner per task (task-runner.ts), the probes, and the wiring between
+ * them and the rest of the host. See docs/architecture.md for the lifecycle it implements.
  */
 import os from 'node:os';
 import { Errors } from '../../../workers/common/errors.ts';
