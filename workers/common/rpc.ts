@@ -6,6 +6,7 @@
  */
 import { deserializeError, Errors, serializeError, type ForkpadError } from './errors.ts';
 import { decodeRpcMessage, type JobTiming, type Port, type RpcMessage } from './rpc-messages.ts';
+import { proxyClient } from './proxy-client.ts';
 
 /** A method of an API: one request object in, one result out. The signal aborts superseded work. */
 export type Method<Request = never, Result = unknown> = (request: Request, signal: AbortSignal) => Result | Promise<Result>;
@@ -143,13 +144,7 @@ export function createRpcClient<A, E extends EventMap = Record<never, never>>(
     });
   }
 
-  // `then` is never a method: answering it would make the proxy look like a promise to `await`.
-  const api = new Proxy({} as Client<A>, {
-    get: (_target, method) =>
-      typeof method === 'string' && method !== 'then'
-        ? (request: unknown, callOptions?: CallOptions) => call(method, request, callOptions)
-        : undefined,
-  });
+  const api = proxyClient<A>(call);
 
   return {
     api,

@@ -1,7 +1,7 @@
 /**
  * The grammar pool with the real grammar task in forked processes: a pooled check equals the
  * single host's, live resizing loses no call, a crashed replica is restarted and the check
- * completes, and inline stays one host.
+ * completes, ignored rules reach every replica, and inline stays one host.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -138,6 +138,21 @@ describe('grammar pool', () => {
     expect(supervisor.grammarPool().replicas.map((replica) => replica.state)).toEqual(['ready', 'ready']);
     await supervisor.move('grammar', 'inline');
     expect(supervisor.grammarPool().replicas).toHaveLength(1);
+  }, 120_000);
+
+  it('tells every replica of a running pool the rules the user ignores', async () => {
+    const doc = new Doc();
+    const supervisor = await startPool(doc, 'thread');
+    const grammar = supervisor.client('grammar');
+    await supervisor.setGrammarPoolSize(2);
+    const before = await grammar.check({ version: doc.version });
+    // Shares are contiguous runs in document order: the last issue is in replica 1's share.
+    const rule = before.issues.at(-1)?.rule ?? '';
+    expect(rule).not.toBe('');
+    await supervisor.updateSettings({ ignoredRules: [rule] });
+    const after = await grammar.check({ version: doc.version });
+    expect(after.issues.filter((issue) => issue.rule === rule)).toEqual([]);
+    expect(after.issues.length).toBeGreaterThan(0);
   }, 120_000);
 
   it('leaves out a replica the restart policy gave up on, and still checks the whole document', async () => {

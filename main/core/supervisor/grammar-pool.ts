@@ -11,11 +11,14 @@
  * exactly as a supervisor without a pool. Inline runs one replica only: every inline replica
  * would share the host's one main thread, so a second one could only take turns with the first.
  */
+import { proxyClient } from '../../../workers/common/proxy-client.ts';
 import type { CallOptions, Client } from '../../../workers/common/rpc.ts';
 import type { GrammarEvents, GrammarResult, TaskApi } from '../../../workers/common/task-api.ts';
 import type { HostKind } from '../../../workers/common/tasks.ts';
 import { mergeGrammarResults, ProgressCombiner } from './grammar-merge.ts';
+import { SerialQueue } from './serial-queue.ts';
 import type { GrammarPoolInfo } from './supervisor-api.ts';
+import type { TaskRunner } from './task-runner.ts';
 import type { TaskSlot } from './task-slot.ts';
 
 type GrammarSlot = TaskSlot<'grammar'>;
@@ -25,8 +28,8 @@ type CheckRequest = Parameters<Client<TaskApi<'grammar'>>['check']>[0];
 const BROADCAST: ReadonlySet<string> = new Set(['open', 'change', 'setIgnoredRules']);
 
 export interface GrammarPoolOptions {
-  /** A new slot for replica `index`; its events must be passed to `onReplicaEvent`. */
-  readonly makeSlot: (index: number) => GrammarSlot;
+  /** A new slot for replica `index`, whose events it passes to `onEvent`. */
+  readonly makeSlot: (index: number, onEvent: (name: string, payload: unknown) => void) => GrammarSlot;
   /** Emits a grammar event to the supervisor's subscribers. */
   readonly emitEvent: (name: string, payload: unknown) => void;
   /** Largest pool: the machine's cores (`os.availableParallelism()`). */
@@ -34,7 +37,8 @@ export interface GrammarPoolOptions {
   readonly log: (line: string) => void;
 }
 
-export class GrammarPool {
+export class GrammarPool implements TaskRunner<'grammar'> {
+  readonly task = 'grammar';
   readonly api: Client<TaskApi<'grammar'>>;
   /** Every replica; all get broadcast calls, including one still starting (its calls wait). */
   private readonly slots: GrammarSlot[];
@@ -44,16 +48,14 @@ export class GrammarPool {
   private readonly options: GrammarPoolOptions;
   private readonly progress = new ProgressCombiner();
   private readonly inFlight = new Set<Promise<unknown>>();
-  private chain: Promise<void> = Promise.resolve();
+  /** The pool's own lifecycle operations (start, resize, move, restart, end), one at a time. */
+  private readonly operations = new SerialQueue();
   private disposed = false;
 
   constructor(options: GrammarPoolOptions) {
     this.options = options;
-    this.slots = [options.makeSlot(0)];
-    this.api = new Proxy({} as Client<TaskApi<'grammar'>>, {
-      get: (_target, method) =>
-        typeof method === 'string' && method !== 'then' ? (request: unknown, callOptions?: CallOptions) => this.call(method, request, callOptions) : undefined,
-    });
+    this.slots = [this.makeReplica(0)];
+    this.api = proxyClient<TaskApi<'grammar'>>((method, request, callOptions) => this.call(method, request, callOptions));
   }
 
   /** The task's own slot: its status, kind and lifecycle stand for the pool's. */
@@ -78,7 +80,7 @@ export class GrammarPool {
   }
 
   /** Routes a replica's event: unchanged with one replica, combined progress with more. */
-  onReplicaEvent(index: number, name: string, payload: unknown): void {
+  private onReplicaEvent(index: number, name: string, payload: unknown): void {
     if (this.slots.length === 1 && index === 0) return this.options.emitEvent(name, payload);
     if (name !== 'progress') return this.options.emitEvent(name, payload);
     const combined = this.progress.combine(index, payload as GrammarEvents['progress']);
@@ -86,7 +88,7 @@ export class GrammarPool {
   }
 
   start(kind: HostKind): Promise<void> {
-    return this.serial(async () => {
+    return this.operations.run(async () => {
       await this.primary.start(kind);
       await this.resizeTo(this.target(kind));
     });
@@ -95,7 +97,7 @@ export class GrammarPool {
   /** Sets the requested size (clamped to 1..maxSize) and grows or shrinks the pool live. */
   setSize(size: number): Promise<GrammarPoolInfo> {
     if (!Number.isSafeInteger(size)) return Promise.reject(new RangeError(`grammar pool size must be an integer, not ${String(size)}`));
-    return this.serial(async () => {
+    return this.operations.run(async () => {
       this.requested = Math.max(1, Math.min(this.options.maxSize, size));
       if (this.primary.state() !== 'stopped' && this.primary.current) await this.resizeTo(this.target(this.primary.kind));
     }).then(() => this.info());
@@ -103,7 +105,7 @@ export class GrammarPool {
 
   /** Moves every replica; to inline the pool first shrinks to one, from inline it grows again. */
   move(kind: HostKind): Promise<void> {
-    return this.serial(async () => {
+    return this.operations.run(async () => {
       if (kind === 'inline') await this.resizeTo(1);
       await Promise.all(this.slots.map((slot) => slot.move(kind)));
       await this.resizeTo(this.target(kind));
@@ -112,14 +114,14 @@ export class GrammarPool {
 
   /** Restarts every replica; after an End, which left one, the pool grows back to its size. */
   restart(): Promise<void> {
-    return this.serial(async () => {
+    return this.operations.run(async () => {
       await Promise.all(this.slots.map((slot) => slot.restart()));
       await this.resizeTo(this.target(this.primary.kind));
     });
   }
 
   end(): Promise<void> {
-    return this.serial(async () => {
+    return this.operations.run(async () => {
       await this.resizeTo(1);
       await this.primary.end();
     });
@@ -133,6 +135,10 @@ export class GrammarPool {
   async dispose(): Promise<void> {
     this.disposed = true;
     await Promise.all(this.slots.map((slot) => slot.dispose()));
+  }
+
+  private makeReplica(index: number): GrammarSlot {
+    return this.options.makeSlot(index, (name, payload) => this.onReplicaEvent(index, name, payload));
   }
 
   private target(kind: HostKind): number {
@@ -184,7 +190,7 @@ export class GrammarPool {
     const kind = this.primary.kind;
     const added: GrammarSlot[] = [];
     // Added before they start: broadcast changes queue in their clients and follow the priming.
-    for (let index = this.slots.length; index < size; index++) added.push(this.options.makeSlot(index));
+    for (let index = this.slots.length; index < size; index++) added.push(this.makeReplica(index));
     this.slots.push(...added);
     const started = await Promise.allSettled(added.map((slot) => slot.start(kind)));
     const failed = started.findIndex((outcome, index) => outcome.status === 'rejected' || added[index]?.state() === 'stopped');
@@ -208,11 +214,5 @@ export class GrammarPool {
       await slot.dispose();
     }));
     this.options.log(`[grammar pool] ${size} host(s) share checks`);
-  }
-
-  private serial<R>(operation: () => Promise<R>): Promise<R> {
-    const result = this.chain.then(operation);
-    this.chain = result.then(() => undefined, () => undefined); // The caller gets the error; the queue goes on.
-    return result;
   }
 }

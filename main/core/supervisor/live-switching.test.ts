@@ -1,6 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { HOST_KINDS, type HostKind } from '../../../workers/common/tasks.ts';
-import { createProbeSupervisor, type ProbeSupervisor } from '../../../test/fixtures/probe-supervisor.ts';
+import type { Client } from '../../../workers/common/rpc.ts';
+import type { TaskApi } from '../../../workers/common/task-api.ts';
+import { HOST_KINDS, type HostKind, type TaskId } from '../../../workers/common/tasks.ts';
+import { createProbeSupervisor, Mirror, waitFor, type ProbeSupervisor } from '../../../test/fixtures/probe-supervisor.ts';
+import { alive } from '../../../test/fixtures/process-alive.ts';
+import type { ProbeClientApi } from '../../../test/fixtures/probe-task.ts';
 
 let current: ProbeSupervisor | undefined;
 afterEach(async () => {
@@ -71,5 +75,34 @@ describe('live switching', () => {
     // Some switches drained everything, and some re-sent calls the old host still held.
     expect(logs.some((line) => /moved to \w+: drained; stopped gracefully/.test(line))).toBe(true);
     expect(logs.some((line) => /call\(s\) unanswered after 30 ms, re-sent/.test(line))).toBe(true);
+  });
+
+  it('retires the new host of a switch that finishes after dispose', async () => {
+    const mirror = new Mirror();
+    let release = () => undefined as void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let holdRender = false;
+    let freshPid: number | null = null;
+    current = createProbeSupervisor({
+      // The move's priming waits for the gate, so that dispose comes while it is under way.
+      primer: async <T extends TaskId>(task: T, api: Client<TaskApi<T>>) => {
+        await mirror.primer(task, api);
+        if (task !== 'render' || !holdRender) return;
+        freshPid = (await (api as unknown as Client<ProbeClientApi>).whoami(null)).pid;
+        await gate;
+      },
+    });
+    const { supervisor } = current;
+    await supervisor.start(ALL_INLINE);
+    holdRender = true;
+    const moving = supervisor.move('render', 'process').catch(() => undefined);
+    await waitFor(() => freshPid !== null, 'the process host to be primed');
+    const disposing = supervisor.dispose();
+    current = undefined;
+    release();
+    await Promise.all([moving, disposing]);
+    // Dispose waits for every host it retires to exit.
+    expect(freshPid).toBeTypeOf('number');
+    expect(alive(freshPid ?? 0)).toBe(false);
   });
 });

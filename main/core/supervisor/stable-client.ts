@@ -10,6 +10,7 @@ import { HeldQueue } from '../../../workers/common/held-queue.ts';
 import type { CallOptions, Client } from '../../../workers/common/rpc.ts';
 import type { TaskApi } from '../../../workers/common/task-api.ts';
 import type { TaskId } from '../../../workers/common/tasks.ts';
+import { proxyClient } from '../../../workers/common/proxy-client.ts';
 import { controlMethods } from '../../../workers/entry/host-control.ts';
 import { CONTROL_METHODS, type LiveHost } from './live-host.ts';
 
@@ -53,13 +54,7 @@ export class StableClient<T extends TaskId> {
 
   constructor(options: StableClientOptions<T>) {
     this.options = options;
-    this.api = new Proxy({} as Client<TaskApi<T>>, {
-      // `then` is excluded so that the client itself is never mistaken for a promise.
-      get: (_target, method) =>
-        typeof method === 'string' && method !== 'then'
-          ? (request: unknown, callOptions?: CallOptions) => this.call(method, request, callOptions)
-          : undefined,
-    });
+    this.api = proxyClient<TaskApi<T>>((method, request, callOptions) => this.call(method, request, callOptions));
   }
 
   call(method: string, request: unknown, callOptions: CallOptions = {}): Promise<unknown> {

@@ -1,8 +1,9 @@
 /**
  * Everything the supervisor knows about one task: its current host, its lifecycle (start, live
- * move, restart, end, kill, crash and backoff), and its stable client. Lifecycle operations run
- * one at a time, in order; a kill does not wait its turn, because the host it ends may be the
- * reason the queue is stuck.
+ * move, restart, end, kill, crash and backoff), and its stable client. The lifecycle is one
+ * `SlotLifecycle` (slot-lifecycle.ts); the rest of the host reads it through getters only.
+ * Lifecycle operations run one at a time, in order; a kill does not wait its turn, because the
+ * host it ends may be the reason the queue is stuck.
  */
 import { Errors } from '../../../workers/common/errors.ts';
 import type { TaskState } from '../../../workers/common/metrics.ts';
@@ -10,26 +11,23 @@ import type { HostKind, TaskId } from '../../../workers/common/tasks.ts';
 import type { HostExit } from '../hosts/task-host.ts';
 import type { CopyMeter } from './document-link.ts';
 import { JobMeter } from '../probes/job-meter.ts';
-import { launchHost, launchSilentHost, primeHost, type SlotOptions } from './host-launcher.ts';
-import { CONTROL_METHODS, type LiveHost, type LiveHostEvents } from './live-host.ts';
+import { launchHost, primeHost, type SlotOptions } from './host-launcher.ts';
+import { HostRetirer } from './host-retirer.ts';
+import type { LiveHost, LiveHostEvents } from './live-host.ts';
 import type { RestartPolicy } from './restart-policy.ts';
-import { Standby } from './standby.ts';
-import { StableClient, type Route } from './stable-client.ts';
+import { isClosed, routeOf, servingHost, taskStateOf, type SlotLifecycle } from './slot-lifecycle.ts';
+import { SerialQueue } from './serial-queue.ts';
+import { wireSlot } from './slot-wiring.ts';
+import type { Standby } from './standby.ts';
+import { StableClient } from './stable-client.ts';
 import type { TaskStatus } from './supervisor-api.ts';
-
-/**
- * A task counts as idle for warming its spare once no call has been in flight for this long:
- * typing sends every task a call per key, so this means the user paused too.
- */
-const QUIET_MS = 1_000;
-
-type Phase = 'idle' | 'starting' | 'running' | 'crashed' | 'restarting' | 'stopped';
+import type { TaskRunner } from './task-runner.ts';
 
 function sameStatus(a: TaskStatus | null, b: TaskStatus): boolean {
   return a !== null && a.kind === b.kind && a.state === b.state && a.restarts === b.restarts && a.lastError === b.lastError;
 }
 
-export class TaskSlot<T extends TaskId> {
+export class TaskSlot<T extends TaskId> implements TaskRunner<T> {
   readonly task: T;
   readonly meter = new JobMeter();
 
@@ -39,57 +37,72 @@ export class TaskSlot<T extends TaskId> {
   }
   readonly client: StableClient<T>;
   readonly policy: RestartPolicy;
-  kind: HostKind;
-  current: LiveHost<T> | null = null;
-  restarts = 0;
-  lastError: string | null = null;
   private readonly options: SlotOptions<T>;
   private readonly events: LiveHostEvents<T>;
-  private phase: Phase = 'idle';
-  private stoppedReason = '';
-  private holding = false;
-  private disposed = false;
-  private chain: Promise<void> = Promise.resolve();
-  private restartTimer: NodeJS.Timeout | undefined;
-  private readonly retiring = new Set<Promise<void>>();
+  private life: SlotLifecycle<T> = { phase: 'idle' };
+  /** The kind the task runs in, or will when it next starts. */
+  private hostKind: HostKind;
+  private restartCount = 0;
+  private lastErrorReason: string | null = null;
+  /** Lifecycle operations, one at a time; a kill does not queue. */
+  private readonly operations = new SerialQueue();
+  private readonly retirer: HostRetirer;
   private lastStatus: TaskStatus | null = null;
-  /** When the task's last call was answered (performance.now()). */
-  private lastAnswerAt = 0;
   /** The warm spare host, when this task keeps one (options.standbyDelayMs). */
   private readonly standby: Standby<T> | null;
 
   constructor(options: SlotOptions<T>) {
     this.options = options;
     this.task = options.task;
-    this.kind = options.kind;
+    this.hostKind = options.kind;
+    this.retirer = new HostRetirer(options.log);
     this.policy = options.policy;
     this.client = new StableClient({
       task: options.task,
-      route: () => this.route(),
+      route: () => routeOf(this.task, this.life),
       defaultTimeoutMs: options.timings.callTimeoutMs,
       maxCrashResends: options.timings.maxCrashResends,
     });
-    this.events = {
-      onSettled: (live, call, outcome) => {
-        this.lastAnswerAt = performance.now();
-        if (CONTROL_METHODS.has(call.method)) return;
-        this.meter.record(outcome.timing ? outcome.timing.queueMs + outcome.timing.runMs : outcome.roundTripMs);
-      },
-      onEvent: options.onEvent,
-      onBeat: (live, beat) => this.onBeat(live, beat.ok ? beat.roundTripMs : null),
+    ({ events: this.events, standby: this.standby } = wireSlot(options, {
+      meter: this.meter,
+      serves: (live) => live === this.current,
+      isReady: () => this.state() === 'ready',
+      statusChanged: () => this.emitStatus(),
+      retire: (live, reason) => this.retire(live, reason, 0),
       onExit: (live, exit) => this.onHostExit(live, exit),
-    };
-    const delayMs = options.standbyDelayMs ?? null;
-    this.standby =
-      delayMs === null
-        ? null
-        : new Standby<T>({
-            launch: (kind) => launchSilentHost(this.options, this.events, kind),
-            retire: (live, reason) => this.retire(live, reason, 0),
-            isIdle: () => this.state() === 'ready' && performance.now() - this.lastAnswerAt >= QUIET_MS,
-            log: options.log,
-            delayMs,
-          });
+    }));
+  }
+
+  get kind(): HostKind {
+    return this.hostKind;
+  }
+
+  /** The host that serves the task, if one does. */
+  get current(): LiveHost<T> | null {
+    return servingHost(this.life);
+  }
+
+  /** Restarts after a crash and by the user, and the live moves that count as one. */
+  get restarts(): number {
+    return this.restartCount;
+  }
+
+  /** Why the task last crashed or stopped by itself; an End by the user leaves it as it was. */
+  get lastError(): string | null {
+    return this.lastErrorReason;
+  }
+
+  get api(): StableClient<T>['api'] {
+    return this.client.api;
+  }
+
+  /** A slot stands for its task by itself. */
+  get primary(): TaskSlot<T> {
+    return this;
+  }
+
+  replicas(): readonly TaskSlot<T>[] {
+    return [this];
   }
 
   /** The warm spare host, while there is one. */
@@ -98,18 +111,7 @@ export class TaskSlot<T extends TaskId> {
   }
 
   state(): TaskState {
-    switch (this.phase) {
-      case 'idle':
-      case 'starting':
-        return 'starting';
-      case 'running': {
-        const live = this.current;
-        if (live && !live.responsive) return 'unresponsive';
-        return (live?.inFlight() ?? 0) + this.client.queued() > 0 ? 'busy' : 'ready';
-      }
-      default:
-        return this.phase;
-    }
+    return taskStateOf(this.life, this.client.queued());
   }
 
   status(): TaskStatus {
@@ -117,30 +119,29 @@ export class TaskSlot<T extends TaskId> {
   }
 
   start(kind: HostKind): Promise<void> {
-    return this.serial(async () => {
-      this.kind = kind;
+    return this.operations.run(async () => {
+      this.hostKind = kind;
       await this.bringUp('starting');
     });
   }
 
   move(kind: HostKind): Promise<void> {
-    return this.serial(() => (kind === this.kind ? Promise.resolve() : this.replace(kind, `moved to ${kind}`, false)));
+    return this.operations.run(() => (kind === this.kind ? Promise.resolve() : this.replace(kind, `moved to ${kind}`, false)));
   }
 
   restart(): Promise<void> {
-    return this.serial(async () => {
+    return this.operations.run(async () => {
       this.policy.reset();
       if (this.current) return this.replace(this.kind, 'restarted by the user', true);
-      clearTimeout(this.restartTimer);
-      this.restarts += 1;
+      this.cancelRestart();
+      this.restartCount += 1;
       await this.bringUp('restarting');
     });
   }
 
   end(): Promise<void> {
-    return this.serial(async () => {
+    return this.operations.run(async () => {
       const live = this.current;
-      this.current = null;
       this.stopWith('ended by the user');
       if (live) this.options.log(`${live.label} ended: ${await live.stop('ended by the user', this.options.timings.drainMs, this.options.timings.stopMs)}`);
     });
@@ -156,55 +157,34 @@ export class TaskSlot<T extends TaskId> {
   }
 
   async dispose(): Promise<void> {
-    this.disposed = true;
     const live = this.current;
-    this.current = null;
-    this.stopWith('the supervisor was disposed');
+    this.stopWith('the supervisor was disposed', 'disposed');
     if (live) this.retire(live, 'the supervisor was disposed', 500, 1_000);
     // A start in progress finishes into the stopped slot and retires its host; wait for that,
     // but not for a primer that never answers.
-    await Promise.race([Promise.all([this.chain, this.standby?.idle()]), new Promise((resolve) => setTimeout(resolve, 3_000).unref())]);
-    await Promise.all([...this.retiring]);
-  }
-
-  private serial(operation: () => Promise<void>): Promise<void> {
-    const result = this.chain.then(operation);
-    this.chain = result.catch(() => undefined); // The caller gets the error; the queue goes on.
-    return result;
-  }
-
-  private route(): Route<T> {
-    if (this.phase === 'stopped') return Errors.stopped(this.task, this.stoppedReason);
-    return this.current && !this.holding ? this.current : 'wait';
-  }
-
-  private launch(kind: HostKind): Promise<LiveHost<T>> {
-    return launchHost(this.options, this.events, kind);
+    await Promise.race([Promise.all([this.operations.idle(), this.standby?.idle()]), new Promise((resolve) => setTimeout(resolve, 3_000).unref())]);
+    await this.retirer.settled();
   }
 
   /** The warm spare if it is of `kind`, else a new host. */
   private async takeOrLaunch(kind: HostKind): Promise<LiveHost<T>> {
-    return (await this.standby?.take(kind)) ?? (await this.launch(kind));
-  }
-
-  private prime(live: LiveHost<T>, replaced?: LiveHost<T>): Promise<void> {
-    return primeHost(this.options, live, replaced);
+    return (await this.standby?.take(kind)) ?? (await launchHost(this.options, this.events, kind));
   }
 
   /** Starts a host where there is none (first start, restart after a crash). */
   private async bringUp(phase: 'starting' | 'restarting'): Promise<void> {
-    if (this.current || this.disposed) return;
-    this.setPhase(phase);
+    if (this.current || this.life.phase === 'disposed') return;
+    this.enter({ phase });
     let live: LiveHost<T> | undefined;
     try {
       live = await this.takeOrLaunch(this.kind);
-      await this.prime(live);
+      await primeHost(this.options, live);
     } catch (error) {
       if (live && !live.exit) live.kill();
-      if (this.phase === 'stopped') return;
+      if (isClosed(this.life)) return;
       return this.crashed(`failed to start: ${error instanceof Error ? error.message : String(error)}`);
     }
-    if (this.phase === 'stopped') return this.retire(live, 'ended while starting');
+    if (isClosed(this.life)) return this.retire(live, 'ended while starting');
     this.swapIn(live);
   }
 
@@ -214,35 +194,35 @@ export class TaskSlot<T extends TaskId> {
    * precedes every change sent to the new host.
    */
   private async replace(kind: HostKind, reason: string, countsAsRestart: boolean): Promise<void> {
-    if (!this.current || this.phase === 'stopped') {
-      this.kind = kind; // Takes effect when the task next starts.
+    if (!this.current) {
+      this.hostKind = kind; // Takes effect when the task next starts.
       return this.emitStatus();
     }
     const fresh = await this.takeOrLaunch(kind);
-    this.holding = true;
+    // The serving host may have crashed while the new one launched: then there is none to hold.
+    if (this.life.phase === 'running') this.life = { phase: 'switching', host: this.life.host };
     try {
-      await this.prime(fresh, this.current ?? undefined);
+      await primeHost(this.options, fresh, this.current ?? undefined);
     } catch (error) {
-      this.holding = false;
+      if (this.life.phase === 'switching') this.life = { phase: 'running', host: this.life.host };
       fresh.planned = 'priming failed';
       fresh.kill();
       this.client.flush();
       throw error;
     }
     const old = this.current;
-    this.kind = kind;
-    if (countsAsRestart) this.restarts += 1;
+    this.hostKind = kind;
+    if (countsAsRestart) this.restartCount += 1;
     this.swapIn(fresh);
     if (old) this.retire(old, reason);
   }
 
   private swapIn(live: LiveHost<T>): void {
-    clearTimeout(this.restartTimer);
+    // A start or switch that finishes after dispose must not leave its host running.
+    if (this.life.phase === 'disposed') return this.retire(live, this.life.reason, 500, 1_000);
+    this.cancelRestart();
     this.policy.restarted();
-    this.current = live;
-    this.holding = false;
-    this.phase = 'running';
-    this.emitStatus();
+    this.enter({ phase: 'running', host: live });
     this.client.flush();
     // An inline restart reuses what its thread already loaded (harper, the dictionary): no spare.
     if (this.kind === 'inline') this.standby?.cancel('inline restarts reuse the loaded task');
@@ -250,23 +230,7 @@ export class TaskSlot<T extends TaskId> {
   }
 
   private retire(live: LiveHost<T>, reason: string, drainMs = this.options.timings.drainMs, stopMs = this.options.timings.stopMs): void {
-    const done = live
-      .stop(reason, drainMs, stopMs)
-      .then((outcome) => this.options.log(`${live.label} ${reason}: ${outcome}`))
-      .catch((error: unknown) => this.options.log(`${live.label} could not be retired: ${String(error)}`));
-    this.retiring.add(done);
-    void done.finally(() => this.retiring.delete(done));
-  }
-
-  private onBeat(live: LiveHost<T>, roundTripMs: number | null): void {
-    if (roundTripMs !== null) live.roundTripMs = roundTripMs;
-    const responsive = roundTripMs !== null;
-    if (live !== this.current || live.responsive === responsive) return;
-    live.responsive = responsive;
-    this.options.log(
-      responsive ? `${live.label} answers again` : `${live.label} is unresponsive: no heartbeat answer within ${this.options.timings.heartbeat.timeoutMs} ms`,
-    );
-    this.emitStatus();
+    this.retirer.retire(live, reason, drainMs, stopMs);
   }
 
   private onHostExit(live: LiveHost<T>, exit: HostExit): void {
@@ -275,7 +239,6 @@ export class TaskSlot<T extends TaskId> {
       if (!live.planned) this.options.log(`${live.label} exited while not serving the task: ${live.reason(exit)}`);
       return;
     }
-    this.current = null;
     if (exit.kind === 'clean' && live.killedBecause === null) {
       this.options.log(`${live.label} exited cleanly without being asked to; it stays stopped`);
       return this.stopWith('the task exited by itself (code 0)');
@@ -284,35 +247,42 @@ export class TaskSlot<T extends TaskId> {
     this.crashed(live.reason(exit));
   }
 
+  /** The serving host is gone (or never came up): restart after the backoff, or give up. */
   private crashed(reason: string): void {
-    this.lastError = reason;
+    this.lastErrorReason = reason;
     const delay = this.policy.recordCrash(this.options.now());
     if (delay === null) {
       const { crashesInWindow, windowMs } = this.policy.state(this.options.now());
       return this.stopWith(`crashed ${crashesInWindow} times in ${windowMs / 60_000} minutes, so it is no longer restarted; last: ${reason}`);
     }
-    this.setPhase('crashed');
-    this.restartTimer = setTimeout(() => {
-      void this.serial(async () => {
-        if (this.current || this.phase !== 'crashed' || this.disposed) return;
-        this.restarts += 1;
+    const restart = setTimeout(() => {
+      void this.operations.run(async () => {
+        // A restart by the user, an End or a dispose may have come first, in the queue or not.
+        if (this.current || this.life.phase !== 'crashed') return;
+        this.restartCount += 1;
         await this.bringUp('restarting');
       });
     }, delay);
+    this.enter({ phase: 'crashed', restart });
   }
 
-  private stopWith(reason: string): void {
-    clearTimeout(this.restartTimer);
+  /** No host serves the task any more; queued calls fail with `reason`. */
+  private stopWith(reason: string, phase: 'stopped' | 'disposed' = 'stopped'): void {
+    this.cancelRestart();
     this.standby?.cancel(reason);
-    this.stoppedReason = reason;
-    this.phase = 'stopped';
-    if (reason !== 'ended by the user' && !this.disposed) this.lastError = reason;
-    this.emitStatus();
+    if (phase === 'stopped' && reason !== 'ended by the user' && this.life.phase !== 'disposed') this.lastErrorReason = reason;
+    this.enter({ phase, reason });
     this.client.failQueued(Errors.stopped(this.task, reason));
   }
 
-  private setPhase(phase: Phase): void {
-    this.phase = phase;
+  private cancelRestart(): void {
+    if (this.life.phase === 'crashed') clearTimeout(this.life.restart);
+  }
+
+  /** Moves to the next phase; nothing follows dispose, so that no host outlives the supervisor. */
+  private enter(next: SlotLifecycle<T>): void {
+    if (this.life.phase === 'disposed') return;
+    this.life = next;
     this.emitStatus();
   }
 

@@ -1,6 +1,6 @@
 /**
- * The `TaskSupervisor`: one slot per task, the probes, and the wiring between them and the rest
- * of the host. See docs/architecture.md for the lifecycle it implements.
+ * The `TaskSupervisor`: one runner per task (task-runner.ts), the probes, and the wiring between
+ * them and the rest of the host. See docs/architecture.md for the lifecycle it implements.
  */
 import os from 'node:os';
 import { Errors } from '../../../workers/common/errors.ts';
@@ -21,12 +21,14 @@ import { CopyMeter, sharesMemory } from './document-link.ts';
 import { RaceTally } from './race-tally.ts';
 import { RestartPolicy } from './restart-policy.ts';
 import { slotProbeSource, standbyProbeSource } from './slot-probe.ts';
-import { GrammarPool } from './grammar-pool.ts';
+import type { GrammarPool } from './grammar-pool.ts';
+import { tellLiveSettings } from './live-settings.ts';
 import type { GrammarPoolInfo, SharedDocumentHandle, TaskStatus, TaskSupervisor } from './supervisor-api.ts';
 import { DEFAULT_SETTINGS, DEFAULT_STANDBY_DELAY_MS, DEFAULT_TIMINGS, type SupervisorOptions } from './supervisor-options.ts';
+import type { TaskRunner, TaskRunners } from './task-runner.ts';
+import { createTaskRunners } from './task-runners.ts';
 import { TaskSlot } from './task-slot.ts';
 
-type Slots = { readonly [T in TaskId]: TaskSlot<T> };
 type Handler = (payload: never) => void;
 
 export function createTaskSupervisor(options: SupervisorOptions): TaskSupervisor {
@@ -39,9 +41,10 @@ function documentSize(document: SharedDocumentHandle): () => { textBytes: number
 }
 
 class Supervisor implements TaskSupervisor {
-  private readonly slots: Slots;
+  private readonly runners: TaskRunners;
+  /** The grammar runner, for the pool's own settings (setGrammarPoolSize, grammarPool). */
   private readonly pool: GrammarPool;
-  private readonly replicaProbeSources = new WeakMap<TaskSlot<'grammar'>, TaskProbeSource>();
+  private readonly replicaProbeSources = new WeakMap<TaskSlot<TaskId>, TaskProbeSource>();
   private readonly collector: MetricsCollector;
   private readonly log: (line: string) => void;
   private readonly eventHandlers = new Map<string, Set<Handler>>();
@@ -66,7 +69,7 @@ class Supervisor implements TaskSupervisor {
       log,
     });
     const timings = { ...DEFAULT_TIMINGS, ...options.timings };
-    const makeSlot = <T extends TaskId>(task: T, replica = 0): TaskSlot<T> =>
+    const makeSlot = <T extends TaskId>(task: T, replica: number, onEvent: (name: string, payload: unknown) => void): TaskSlot<T> =>
       new TaskSlot<T>({
         task,
         kind: 'inline',
@@ -85,25 +88,24 @@ class Supervisor implements TaskSupervisor {
         now,
         log,
         standbyDelayMs: replica === 0 && options.warmStandby?.includes(task) ? (options.standbyDelayMs ?? DEFAULT_STANDBY_DELAY_MS) : null,
-        // A grammar replica's status is the pool's business (grammarPool()); the task's is replica 0's.
+        // A pool replica's status is the pool's business (grammarPool()); the task's is replica 0's.
         onStatus: (status) => (replica === 0 ? this.emitStatus(status) : undefined),
         onEvent: (name, payload) => {
           // A race is raced by the task's own host (a pool's replica 0), and shown in its samples.
-          if (name === RACE_EVENT) return replica === 0 ? this.races.record(task, this.slots[task].current, payload) : undefined;
-          return task === 'grammar' ? this.pool.onReplicaEvent(replica, name, payload) : this.emitEvent(task, name, payload);
+          if (name === RACE_EVENT) return replica === 0 ? this.races.record(task, this.runners[task].primary.current, payload) : undefined;
+          return onEvent(name, payload);
         },
       });
-    this.pool = new GrammarPool({
-      makeSlot: (replica) => makeSlot('grammar', replica),
-      emitEvent: (name, payload) => this.emitEvent('grammar', name, payload),
-      maxSize: options.maxGrammarPool ?? os.availableParallelism(),
+    ({ runners: this.runners, pool: this.pool } = createTaskRunners({
+      makeSlot,
+      emitEvent: (task, name, payload) => this.emitEvent(task, name, payload),
+      maxGrammarPool: options.maxGrammarPool ?? os.availableParallelism(),
       log,
-    });
-    this.slots = { keystroke: makeSlot('keystroke'), render: makeSlot('render'), spellcheck: makeSlot('spellcheck'), grammar: this.pool.primary };
+    }));
     this.collector = new MetricsCollector({
-      sources: TASK_IDS.map((task) => slotProbeSource(this.slots[task] as TaskSlot<TaskId>, now, undefined, this.races)),
+      sources: TASK_IDS.map((task) => slotProbeSource(this.primary(task), now, undefined, this.races)),
       replicaSources: () => this.replicaSources(now),
-      standbySources: TASK_IDS.map((task) => standbyProbeSource(this.slots[task] as TaskSlot<TaskId>, now)),
+      standbySources: TASK_IDS.map((task) => standbyProbeSource(this.primary(task), now)),
       processMetrics,
       ...(options.document ? { document: documentSize(options.document) } : {}),
       intervalMs: options.probeIntervalMs ?? PROBE_INTERVAL_MS.default,
@@ -113,17 +115,17 @@ class Supervisor implements TaskSupervisor {
   }
 
   get model(): IsolationModel {
-    return { keystroke: this.slots.keystroke.kind, render: this.slots.render.kind, spellcheck: this.slots.spellcheck.kind, grammar: this.slots.grammar.kind };
+    const kindOf = (task: TaskId) => this.primary(task).kind;
+    return { keystroke: kindOf('keystroke'), render: kindOf('render'), spellcheck: kindOf('spellcheck'), grammar: kindOf('grammar') };
   }
 
   async start(model: IsolationModel): Promise<void> {
     this.collector.start();
-    await Promise.all(TASK_IDS.map((task) => (task === 'grammar' ? this.pool.start(model.grammar) : this.slots[task].start(model[task]))));
+    await Promise.all(TASK_IDS.map((task) => this.runners[task].start(model[task])));
   }
 
   client<T extends TaskId>(task: T): Client<TaskApi<T>> {
-    if (task === 'grammar') return this.pool.api as Client<TaskApi<T>>;
-    return (this.slots[task] as TaskSlot<T>).client.api;
+    return this.runner(task).api;
   }
 
   on<T extends TaskId, K extends keyof TaskEventMaps[T] & string>(task: T, name: K, handler: (payload: TaskEventMaps[T][K]) => void): () => void {
@@ -141,19 +143,19 @@ class Supervisor implements TaskSupervisor {
   }
 
   move(task: TaskId, kind: HostKind): Promise<void> {
-    return task === 'grammar' ? this.pool.move(kind) : this.slots[task].move(kind);
+    return this.runners[task].move(kind);
   }
 
   restart(task: TaskId): Promise<void> {
-    return task === 'grammar' ? this.pool.restart() : this.slots[task].restart();
+    return this.runners[task].restart();
   }
 
   end(task: TaskId): Promise<void> {
-    return task === 'grammar' ? this.pool.end() : this.slots[task].end();
+    return this.runners[task].end();
   }
 
   kill(task: TaskId): Promise<void> {
-    return task === 'grammar' ? this.pool.kill() : this.slots[task].kill();
+    return this.runners[task].kill();
   }
 
   setGrammarPoolSize(size: number): Promise<GrammarPoolInfo> {
@@ -165,14 +167,14 @@ class Supervisor implements TaskSupervisor {
   }
 
   warmStandby(task: TaskId): HostKind | null {
-    const spare = this.slots[task].standbyHost;
+    const spare = this.primary(task).standbyHost;
     return spare && !spare.exit ? spare.host.kind : null;
   }
 
   /** Busy resolves when its time is up; the others resolve once delivered, and show in the status. */
   async injectFault(task: TaskId, fault: Fault): Promise<void> {
     const checked = validateFault(fault);
-    const live = this.slots[task].current;
+    const live = this.primary(task).current;
     if (!live) throw Errors.stopped(task, 'no host is running it');
     if (checked.kind === 'race') return this.race(task, live, checked);
     this.log(`${live.label} fault injected: ${checked.kind}${checked.durationMs === undefined ? '' : ` for ${checked.durationMs} ms`}`);
@@ -204,13 +206,12 @@ class Supervisor implements TaskSupervisor {
 
   async updateSettings(settings: TaskSettings): Promise<void> {
     this.settings = settings;
-    // New hosts get the settings in their init; a running grammar host is told now.
-    const grammar = this.slots.grammar;
-    if (grammar.state() !== 'stopped') await grammar.client.api.setIgnoredRules({ rules: settings.ignoredRules });
+    // New hosts get the settings in their init; running ones are told what they apply live.
+    await Promise.all(TASK_IDS.map((task) => tellLiveSettings(this.runner(task), settings)));
   }
 
   status(): readonly TaskStatus[] {
-    return TASK_IDS.map((task) => this.slots[task].status());
+    return TASK_IDS.map((task) => this.primary(task).status());
   }
 
   onStatus(handler: (status: TaskStatus) => void): () => void {
@@ -236,23 +237,31 @@ class Supervisor implements TaskSupervisor {
 
   async dispose(): Promise<void> {
     this.collector.dispose();
-    await Promise.all(TASK_IDS.map((task) => (task === 'grammar' ? this.pool.dispose() : this.slots[task].dispose())));
+    await Promise.all(TASK_IDS.map((task) => this.runners[task].dispose()));
     this.eventHandlers.clear();
     this.statusHandlers.clear();
   }
 
-  /** Probe sources of grammar replicas 1..N-1, one per slot for as long as the slot lives. */
+  private runner<T extends TaskId>(task: T): TaskRunner<T> {
+    return this.runners[task];
+  }
+
+  /** The slot that stands for `task`: its kind, status and current host are the task's. */
+  private primary(task: TaskId): TaskSlot<TaskId> {
+    return this.runners[task].primary as TaskSlot<TaskId>;
+  }
+
+  /** Probe sources of every runner's replicas 1..N-1, one per slot for as long as the slot lives. */
   private replicaSources(now: () => number): TaskProbeSource[] {
-    return this.pool
-      .replicas()
-      .slice(1)
-      .map((slot, index) => {
+    return TASK_IDS.flatMap((task) =>
+      (this.runners[task].replicas() as readonly TaskSlot<TaskId>[]).slice(1).map((slot, index) => {
         const known = this.replicaProbeSources.get(slot);
         if (known) return known;
-        const source = slotProbeSource(slot as TaskSlot<TaskId>, now, index + 1);
+        const source = slotProbeSource(slot, now, index + 1);
         this.replicaProbeSources.set(slot, source);
         return source;
-      });
+      }),
+    );
   }
 
   private emitStatus(status: TaskStatus): void {
