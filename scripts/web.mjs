@@ -65,6 +65,8 @@ function start() {
     cwd: invokedFrom,
     stdio: 'inherit',
     detached: true,
+    // So the host can tell when this launcher is gone without a word (SIGKILL): see run-web-host.ts.
+    env: { ...process.env, FORKPAD_LAUNCHER_PID: String(process.pid) },
   });
   const stop = (signal) => {
     if (host.exitCode === null && host.signalCode === null) host.kill(signal);

@@ -27,6 +27,8 @@ export interface RunOptions {
 const log = (line: string) => console.error(line);
 /** After this long, a shutdown that is still waiting for tasks is cut short. */
 const SHUTDOWN_DEADLINE_MS = 8_000;
+/** How often the host checks that the launcher that started it is still its parent. */
+const LAUNCHER_POLL_MS = 500;
 
 export async function runWebHost(options: RunOptions): Promise<void> {
   const parsed = parseWebHostArgs(options.argv);
@@ -82,4 +84,12 @@ function stopOnSignals(server: WebServer, core: HostCore): void {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // scripts/web.mjs starts the host in a process group of its own and forwards signals to it. If
+  // the launcher is killed outright (SIGKILL), nothing is forwarded: the host, re-parented, stops.
+  const launcher = Number(process.env.FORKPAD_LAUNCHER_PID);
+  if (Number.isSafeInteger(launcher) && launcher > 0) {
+    setInterval(() => {
+      if (process.ppid !== launcher) stop('SIGTERM');
+    }, LAUNCHER_POLL_MS).unref();
+  }
 }
