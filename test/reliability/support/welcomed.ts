@@ -6,9 +6,10 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { SETTINGS_FILE } from '../../../main/core/settings/settings-store.ts';
 
 export async function markWelcomed(dataDir: string): Promise<void> {
-  const file = join(dataDir, 'settings.json');
+  const file = join(dataDir, SETTINGS_FILE);
   if (existsSync(file)) return;
   await mkdir(dataDir, { recursive: true });
   await writeFile(file, `${JSON.stringify({ welcomed: true })}\n`);
