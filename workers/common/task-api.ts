@@ -212,6 +212,20 @@ export interface GrammarApi extends DocumentSyncApi {
   /** Lints changed paragraphs, those in `visible` first; with `shard`, only that share of them. */
   check: Method<{ readonly version: number; readonly visible?: TextRange; readonly shard?: GrammarShard }, GrammarResult>;
   setIgnoredRules: Method<{ readonly rules: readonly string[] }, void>;
+  /**
+   * Lints a built-in text once, between checks, so that the host's first real checks do not pay
+   * harper's warm-up (workers/tasks/grammar/warm-up.ts); a second call answers the first's report.
+   */
+  warmUp: Method<null, GrammarWarmUpReport>;
+}
+
+/** What a grammar host's warm-up did: nothing (0 paragraphs) when real text had warmed it already. */
+export interface GrammarWarmUpReport {
+  readonly paragraphs: number;
+  /** UTF-16 units of warm-up text linted. */
+  readonly units: number;
+  /** Wall-clock ms from the call to the end, pauses for checks included. */
+  readonly ms: number;
 }
 
 export interface GrammarEvents {

@@ -40,7 +40,7 @@ afterEach(async () => {
   running = undefined;
 });
 
-async function startPool(doc: Doc, grammar: HostKind, restartPolicy?: RestartPolicyOptions): Promise<TaskSupervisor> {
+async function startPool(doc: Doc, grammar: HostKind, restartPolicy?: RestartPolicyOptions, log: (line: string) => void = () => undefined): Promise<TaskSupervisor> {
   const dir = await mkdtemp(join(tmpdir(), 'forkpad-pool-'));
   const supervisor = createTaskSupervisor({
     entries: sourceEntryPaths(),
@@ -52,7 +52,7 @@ async function startPool(doc: Doc, grammar: HostKind, restartPolicy?: RestartPol
     assets: taskAssets,
     maxGrammarPool: 2,
     ...(restartPolicy ? { restartPolicy } : {}),
-    log: () => undefined,
+    log,
   });
   running = { supervisor, dir };
   await supervisor.start({ keystroke: 'inline', render: 'inline', spellcheck: 'inline', grammar });
@@ -135,9 +135,37 @@ describe('grammar pool', () => {
     await supervisor.end('grammar');
     expect(supervisor.grammarPool().replicas).toHaveLength(1);
     await supervisor.restart('grammar');
-    expect(supervisor.grammarPool().replicas.map((replica) => replica.state)).toEqual(['ready', 'ready']);
+    // Up again; each restarted replica may be busy with its warm-up (warm-up.ts) for a moment.
+    expect(supervisor.grammarPool().replicas.map((replica) => (replica.state === 'busy' ? 'ready' : replica.state))).toEqual(['ready', 'ready']);
     await supervisor.move('grammar', 'inline');
     expect(supervisor.grammarPool().replicas).toHaveLength(1);
+  }, 120_000);
+
+  it('warms every new replica once, off the checks, and a restarted replica again', async () => {
+    const doc = new Doc();
+    const lines: string[] = [];
+    const supervisor = await startPool(doc, 'process', undefined, (line) => lines.push(line));
+    const grammar = supervisor.client('grammar');
+    const single = await grammar.check({ version: doc.version });
+    await supervisor.setGrammarPoolSize(2);
+    const warmed = (replica: number) => lines.filter((line) => line.startsWith(`[grammar pool] replica ${replica} warmed up`));
+    const waitFor = async (done: () => boolean, what: string) => {
+      const deadline = Date.now() + 60_000;
+      while (!done()) {
+        if (Date.now() > deadline) throw new Error(`no ${what} within 60 s: ${lines.join(' | ')}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    };
+    await waitFor(() => warmed(0).length === 1 && warmed(1).length === 1, 'warm-up of both replicas');
+    // Replica 0 had checked the whole 12 KB document alone: real text had warmed it already.
+    expect(warmed(0)[0]).toMatch(/warmed up: 0 paragraphs/);
+    expect(warmed(1)[0]).toMatch(/warmed up: [1-9]\d* paragraphs/);
+    expect(strip(await grammar.check({ version: doc.version }))).toEqual(strip(single));
+    process.kill(supervisor.grammarPool().replicas[1]?.pid ?? 0, 'SIGKILL');
+    await waitFor(() => supervisor.grammarPool().replicas[1]?.restarts === 1 && supervisor.grammarPool().replicas[1]?.state === 'ready', 'restart of replica 1');
+    expect(strip(await grammar.check({ version: doc.version }))).toEqual(strip(single));
+    await waitFor(() => warmed(1).length === 2, 'warm-up of the restarted replica');
+    expect(warmed(0)).toHaveLength(1);
   }, 120_000);
 
   it('tells every replica of a running pool the rules the user ignores', async () => {

@@ -27,6 +27,12 @@ type CheckRequest = Parameters<Client<TaskApi<'grammar'>>['check']>[0];
 /** Calls every replica must see, so that each holds the same document and rules. */
 const BROADCAST: ReadonlySet<string> = new Set(['open', 'change', 'setIgnoredRules']);
 
+/**
+ * How long a replica's warm-up may take. It lints ~4 KB (1–2 s of CPU when cold) but pauses
+ * for every check, so while the user types it can take a while; it is never on a check's path.
+ */
+const WARM_UP_TIMEOUT_MS = 120_000;
+
 export interface GrammarPoolOptions {
   /** A new slot for replica `index`, whose events it passes to `onEvent`. */
   readonly makeSlot: (index: number, onEvent: (name: string, payload: unknown) => void) => GrammarSlot;
@@ -51,6 +57,8 @@ export class GrammarPool implements TaskRunner<'grammar'> {
   /** The pool's own lifecycle operations (start, resize, move, restart, end), one at a time. */
   private readonly operations = new SerialQueue();
   private disposed = false;
+  /** Hosts already asked to warm up: each is asked once; a restarted or moved replica is a new host. */
+  private readonly warmed = new WeakSet<object>();
 
   constructor(options: GrammarPoolOptions) {
     this.options = options;
@@ -109,6 +117,7 @@ export class GrammarPool implements TaskRunner<'grammar'> {
       if (kind === 'inline') await this.resizeTo(1);
       await Promise.all(this.slots.map((slot) => slot.move(kind)));
       await this.resizeTo(this.target(kind));
+      this.warmReplicas();
     });
   }
 
@@ -117,6 +126,7 @@ export class GrammarPool implements TaskRunner<'grammar'> {
     return this.operations.run(async () => {
       await Promise.all(this.slots.map((slot) => slot.restart()));
       await this.resizeTo(this.target(this.primary.kind));
+      this.warmReplicas();
     });
   }
 
@@ -167,8 +177,11 @@ export class GrammarPool implements TaskRunner<'grammar'> {
     const sharing = this.serving(this.slots.slice(0, this.sharing));
     if (sharing.length === 1) return (await this.primary.client.call('check', request, options)) as GrammarResult;
     const count = sharing.length;
-    const shares = await Promise.all(sharing.map((slot, index) => slot.client.call('check', { ...request, shard: { index, count } }, options)));
-    return mergeGrammarResults(shares as GrammarResult[]);
+    const shares = Promise.all(sharing.map((slot, index) => slot.client.call('check', { ...request, shard: { index, count } }, options)));
+    // A replica its restart policy replaced since the last check is a cold host again. Asked
+    // after the check is sent, so that the warm-up, arriving second, waits for it.
+    this.warmReplicas();
+    return mergeGrammarResults((await shares) as GrammarResult[]);
   }
 
   /** Keeps a pooled call in sight until it settles, so that shrinking waits for it. */
@@ -201,6 +214,29 @@ export class GrammarPool implements TaskRunner<'grammar'> {
     }
     this.sharing = this.slots.length;
     this.options.log(`[grammar pool] ${size} ${kind} hosts share checks`);
+    this.warmReplicas();
+  }
+
+  /**
+   * Asks every sharing replica's host that has not been asked yet to warm up (warm-up.ts): each
+   * replica lints only its share of a check, so a cold one would pay harper's warm-up on every
+   * share of the first checks, where a single host pays it once. Not awaited: the warm-up runs
+   * between checks, and a pool operation never waits for it. One replica alone is not warmed.
+   */
+  private warmReplicas(): void {
+    if (this.sharing < 2 || this.disposed) return;
+    for (const [index, slot] of this.slots.slice(0, this.sharing).entries()) {
+      const host = slot.current?.host;
+      if (!host || this.warmed.has(host)) continue;
+      this.warmed.add(host);
+      slot.api.warmUp(null, { timeoutMs: WARM_UP_TIMEOUT_MS }).then(
+        (report) => this.options.log(`[grammar pool] replica ${index} warmed up: ${report.paragraphs} paragraphs, ${report.units} characters, in ${Math.round(report.ms)} ms`),
+        // A replica ended, moved or killed meanwhile is no failure: its successor is asked anew.
+        (error: unknown) => {
+          if (!this.disposed && slot.current?.host === host) this.options.log(`[grammar pool] replica ${index} did not warm up: ${(error as Error).message}`);
+        },
+      );
+    }
   }
 
   private async shrink(size: number): Promise<void> {

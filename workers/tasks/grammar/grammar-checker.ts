@@ -5,7 +5,7 @@
  * it linted stays cached, so the next check carries on where it stopped.
  */
 import type { SharedDocumentReader } from '../../common/shared-document/document-reader.ts';
-import type { GrammarEvents, GrammarIssue, GrammarResult } from '../../common/task-api.ts';
+import type { GrammarEvents, GrammarIssue, GrammarResult, GrammarWarmUpReport } from '../../common/task-api.ts';
 import { createPacer } from '../text/cooperative.ts';
 import type { DocumentNotice, OpenNotice } from '../text/requests.ts';
 import { TaskDocument } from '../text/task-document.ts';
@@ -15,6 +15,7 @@ import { LruCache } from './lru-cache.ts';
 import type { TextUnit } from './paragraphs.ts';
 import type { CheckRequest } from './requests.ts';
 import { shareOf } from './shard.ts';
+import { warmUp } from './warm-up.ts';
 
 export interface GrammarCheckerOptions {
   readonly linter: ParagraphLinter;
@@ -43,6 +44,11 @@ export class GrammarChecker {
   private readonly cache: LruCache<string, readonly HarperLint[]>;
   private readonly options: GrammarCheckerOptions;
   private readonly limits: GrammarLimits;
+  /** Checks under way: a warm-up waits while there are any. */
+  private activeChecks = 0;
+  /** UTF-16 units of document text linted (cache misses), which warm harper as a warm-up does. */
+  private lintedUnits = 0;
+  private warming: Promise<GrammarWarmUpReport> | undefined;
 
   constructor(options: GrammarCheckerOptions) {
     this.options = options;
@@ -75,6 +81,25 @@ export class GrammarChecker {
    * built from a torn read.
    */
   async check(request: CheckRequest, signal: AbortSignal): Promise<GrammarResult> {
+    this.activeChecks += 1;
+    try {
+      return await this.checkDocument(request, signal);
+    } finally {
+      this.activeChecks -= 1;
+    }
+  }
+
+  /** Warms harper up once per host, between checks (warm-up.ts); later calls share the first's report. */
+  warmUp(): Promise<GrammarWarmUpReport> {
+    this.warming ??= warmUp({
+      lint: (text) => this.options.linter.lint(text),
+      busy: () => this.activeChecks > 0,
+      lintedUnits: () => this.lintedUnits,
+    });
+    return this.warming;
+  }
+
+  private checkDocument(request: CheckRequest, signal: AbortSignal): Promise<GrammarResult> {
     return this.document.read('check', request.version, async (view) => {
       const { uri, version } = view;
       const whole = planCheck(view, clampRange(request.visible, view.length), this.limits);
@@ -113,6 +138,7 @@ export class GrammarChecker {
 
   private async lintUnit(text: string, failures: string[]): Promise<readonly HarperLint[] | undefined> {
     try {
+      this.lintedUnits += text.length;
       const lints = await this.options.linter.lint(text);
       // `text` was decoded from the buffer, a string of its own: caching it keeps nothing else alive.
       this.cache.set(text, lints);

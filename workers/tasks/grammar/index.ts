@@ -13,6 +13,7 @@ export function grammarApi(checker: GrammarChecker): GrammarApi {
     change: (request) => checker.change(parseChange(request)),
     check: (request, signal) => checker.check(parseCheckRequest(request), signal),
     setIgnoredRules: (request) => checker.setIgnoredRules(parseRules(request)),
+    warmUp: () => checker.warmUp(),
   };
 }
 

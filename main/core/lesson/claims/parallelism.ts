@@ -20,7 +20,6 @@ import { throwIfCancelled, type ClaimContext } from './claim-context.ts';
 
 export const FULL_KB = 32;
 export const QUICK_KB = 6;
-export const WARM_UP_KB = 4;
 
 export interface Run {
   readonly ms: number;
@@ -54,6 +53,11 @@ export async function check(hosts: readonly MeasuredHost<'grammar'>[], text: str
   }));
   const ms = performance.now() - started;
   return { ms, issues: mergeGrammarResults(shares).issues.map(issueKey), cpuMs: (await cpuMs(hosts)) - cpuBefore };
+}
+
+/** Warms every process as the app's pool warms each replica, before any timed check. */
+export async function warmUpAll(hosts: readonly MeasuredHost<'grammar'>[]): Promise<void> {
+  await Promise.all(hosts.map((measured) => measured.api.warmUp(null)));
 }
 
 function sameIssues(a: readonly string[], b: readonly string[]): boolean {
@@ -107,11 +111,11 @@ export async function measureParallelism(context: ClaimContext): Promise<ClaimMe
   try {
     context.progress(0, `starting ${1 + poolSize} grammar processes (loading harper)`);
     const started = await Promise.all(Array.from({ length: 1 + poolSize }, () => hosts.startHost('grammar', 'process')));
-    // A first check lets V8 finish compiling harper's hot WASM functions in the background, which
-    // would otherwise take cores from the first timed check: the app's grammar is warm too.
-    context.progress(0.1, `warming up: each process checks ${WARM_UP_KB} KB`);
-    const warmUp = sampleDocument(WARM_UP_KB * 1024, 99);
-    await Promise.all(started.map((measured) => check([measured], warmUp, 'lesson:parallelism:warm-up')));
+    // Every process warms up as the app's pool replicas do (workers/tasks/grammar/warm-up.ts):
+    // harper's first KB in a process cost two to three times later ones, and a pool replica,
+    // seeing half the text, would pay that on its share of every timed document.
+    context.progress(0.1, 'warming up: each process lints the grammar task’s warm-up text');
+    await warmUpAll(started);
     const [single, ...pool] = started as [MeasuredHost<'grammar'>, ...MeasuredHost<'grammar'>[]];
     const pairs: Pair[] = [];
     for (let index = 0; index < count; index++) {

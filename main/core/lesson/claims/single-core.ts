@@ -16,7 +16,7 @@ import { MeasuredHosts, type MeasuredHost } from '../measured-hosts.ts';
 import { judgeSingleCore } from '../scheduling-verdicts.ts';
 import { median, round } from '../stats.ts';
 import { throwIfCancelled, type ClaimContext } from './claim-context.ts';
-import { check, FULL_KB, measurePair, QUICK_KB, WARM_UP_KB, type Pair, type Run } from './parallelism.ts';
+import { check, FULL_KB, measurePair, QUICK_KB, warmUpAll, type Pair, type Run } from './parallelism.ts';
 import { findPinning, pinProcess } from './pinning.ts';
 
 type Grammar = MeasuredHost<'grammar'>;
@@ -95,8 +95,7 @@ export async function measureSingleCore(context: ClaimContext): Promise<ClaimMea
   try {
     context.progress(0, `starting ${1 + POOL_SIZE} grammar processes (loading harper)`);
     const started = await Promise.all(Array.from({ length: 1 + POOL_SIZE }, () => hosts.startHost('grammar', 'process')));
-    const warmUp = sampleDocument(WARM_UP_KB * 1024, 99);
-    await Promise.all(started.map((measured) => check([measured], warmUp, 'lesson:single-core:warm-up')));
+    await warmUpAll(started);
     const [single, ...pool] = started as [Grammar, ...Grammar[]];
     context.progress(0.1, `free to use ${cores} cores: 1 grammar process, then ${POOL_SIZE}`);
     const free = await pairs(context, single, pool, kb, count, 'free', 41);
