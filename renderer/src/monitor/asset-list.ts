@@ -4,7 +4,7 @@
  * holds), with a note saying how each figure is measured.
  */
 import type { AssetLoad } from '../../../workers/common/asset-loads.ts';
-import { ASSET_NOTE, assetText } from './asset-text.ts';
+import { assetNote, assetText } from './asset-text.ts';
 
 export interface AssetList {
   readonly element: HTMLElement;
@@ -14,16 +14,18 @@ export interface AssetList {
 export function assetList(taskLabel: string): AssetList {
   const element = document.createElement('section');
   element.className = 'monitor-assets';
-  const heading = Object.assign(document.createElement('h3'), { textContent: `Data files ${taskLabel} loaded`, title: ASSET_NOTE });
+  const heading = Object.assign(document.createElement('h3'), { textContent: `Data files ${taskLabel} loaded` });
   heading.id = `monitor-assets-${taskLabel.replace(/[^a-z0-9]+/gi, '-')}`;
   const list = document.createElement('ul');
   list.setAttribute('aria-labelledby', heading.id);
-  const note = Object.assign(document.createElement('p'), { className: 'monitor-assets-note', textContent: ASSET_NOTE });
+  const note = Object.assign(document.createElement('p'), { className: 'monitor-assets-note' });
   element.append(heading, list, note);
   return {
     element,
     update(assets) {
       element.hidden = assets === null || assets.length === 0;
+      const explained = assetNote(assets);
+      if (note.textContent !== explained) note.textContent = explained;
       const lines = (assets ?? []).map(assetText);
       while (list.children.length > lines.length) list.lastElementChild?.remove();
       lines.forEach((line, index) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AssetLoad } from '../../../workers/common/asset-loads.ts';
-import { assetSummary, assetText } from './asset-text.ts';
+import { assetNote, assetSummary, assetText } from './asset-text.ts';
 import { buildRows } from './monitor-rows.ts';
 
 const FREQUENCIES = 'word frequencies (SUBTLEX-US)';
@@ -39,7 +39,16 @@ describe('assetText', () => {
   it('summarises every asset for the tooltip, and nothing for a host that reported none', () => {
     expect(assetSummary(null)).toBe('');
     expect(assetSummary([])).toBe('');
-    expect(assetSummary([loaded(), { name: 'dictionary', state: 'pending', when: 'soon' }]).split('\n')).toHaveLength(3);
+    expect(assetSummary([loaded(), { name: 'dictionary', state: 'pending', when: 'soon' }]).split('\n')).toHaveLength(4);
+  });
+
+  it('explains only the ways of measuring memory that the figures shown use', () => {
+    expect(assetNote([{ name: 'x', state: 'pending', when: 'soon' }])).not.toMatch(/heap|WASM/);
+    expect(assetNote([loaded()])).toMatch(/V8 heap growth: .*includes garbage not yet collected/);
+    expect(assetNote([loaded()])).not.toMatch(/WASM/);
+    const both = assetNote([loaded(), loaded({ name: 'harper', memory: { bytes: 1, measure: 'wasm-memory' } })]);
+    expect(both).toMatch(/V8 heap growth/);
+    expect(both).toMatch(/WASM memory: .*outside the V8 heap/);
   });
 });
 

@@ -6,11 +6,17 @@
 import type { AssetLoad, AssetMemory } from '../../../workers/common/asset-loads.ts';
 import { formatBytes, formatMs } from './format.ts';
 
-/** What the figures mean, for the list's note and tooltip. */
-export const ASSET_NOTE =
-  'Load time: from the first read of the file to the parsed result, on the task’s own thread. ' +
-  'V8 heap growth: heap used after the parse minus before, on that thread; it includes garbage not yet collected, so it is above what the data keeps. ' +
-  'WASM memory: harper’s WebAssembly memory once set up, outside the V8 heap. Read: bytes read from disk.';
+const LOAD_NOTE = 'Load time: from the first read of the file to the parsed result, on the task’s own thread. Read: bytes read from disk.';
+const MEASURE_NOTES: Record<AssetMemory['measure'], string> = {
+  'heap-growth': 'V8 heap growth: heap used after the parse minus before, on that thread; it includes garbage not yet collected, so it is above what the data keeps.',
+  'wasm-memory': 'WASM memory: the WebAssembly instance’s memory once set up, outside the V8 heap.',
+};
+
+/** What the figures shown mean: the load time, and each way of measuring memory that `assets` use. */
+export function assetNote(assets: readonly AssetLoad[] | null): string {
+  const measures = new Set((assets ?? []).flatMap((load) => (load.state === 'loaded' && load.memory ? [load.memory.measure] : [])));
+  return [LOAD_NOTE, ...[...measures].sort().map((measure) => MEASURE_NOTES[measure])].join(' ');
+}
 
 function memoryText(memory: AssetMemory | null): string {
   if (memory === null) return 'memory not measured';
@@ -37,5 +43,5 @@ export function assetText(load: AssetLoad): string {
 
 /** The row tooltip's summary: every asset's line, or '' when the host reported none. */
 export function assetSummary(assets: readonly AssetLoad[] | null): string {
-  return assets && assets.length > 0 ? `Data files:\n${assets.map(assetText).join('\n')}` : '';
+  return assets && assets.length > 0 ? `Data files:\n${assets.map(assetText).join('\n')}\n${assetNote(assets)}` : '';
 }
