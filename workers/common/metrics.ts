@@ -3,6 +3,7 @@
  * first sample of a rate has nothing to compare with, and Forkpad never shows a fake zero.
  */
 import type { HostKind, TaskId } from './tasks.ts';
+import type { AssetLoad } from './asset-loads.ts';
 import type { RaceCounts } from './race-counts.ts';
 
 export type TaskState = 'starting' | 'ready' | 'busy' | 'unresponsive' | 'crashed' | 'restarting' | 'stopped';
@@ -51,6 +52,12 @@ export interface TaskSample {
   readonly copiedBytes: number;
   /** The tally of the latest race fault on this task's current host (see RaceCounts). */
   readonly race?: RaceCounts;
+  /**
+   * The data files the host serving this row loaded from the build's assets (dictionary, word
+   * frequencies, harper), as it reported them: each pending, loaded (time, bytes read, memory and
+   * how it was measured) or failed. Absent while the host has reported none.
+   */
+  readonly assets?: readonly AssetLoad[];
   readonly jobsPerSecond: number | null;
   readonly restarts: number;
   readonly spawnToReadyMs: number | null;

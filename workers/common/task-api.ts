@@ -4,6 +4,7 @@
  * methods every host shares, in task-control.ts) is the only place a task method is declared.
  */
 import type { DocumentChange, DocumentSnapshot, TextRange } from './document.ts';
+import type { AssetLoad } from './asset-loads.ts';
 import type { Method } from './rpc.ts';
 import type { SharedDocumentReader } from './shared-document/document-reader.ts';
 import type { TaskId } from './tasks.ts';
@@ -264,6 +265,11 @@ export interface TaskContext<T extends TaskId> {
    * task. Optional, so that contexts built outside a task server (tests, benches) need not offer it.
    */
   onStop?(dispose: () => Promise<void>): void;
+  /**
+   * Tells the task monitor how loading one of the task's data files went (asset-loads.ts): call
+   * it when a load starts to wait, ends or fails. Optional for the same reason as `onStop`.
+   */
+  reportAsset?(load: AssetLoad): void;
 }
 
 export type TaskFactory<T extends TaskId> = (context: TaskContext<T>) => Promise<TaskApis[T]>;

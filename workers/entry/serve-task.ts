@@ -9,6 +9,7 @@ import type { Port } from '../common/rpc-messages.ts';
 import { serveRpc, type Method } from '../common/rpc.ts';
 import { SharedDocumentReader } from '../common/shared-document/document-reader.ts';
 import { RACE_EVENT } from '../common/race-counts.ts';
+import { ASSET_EVENT } from '../common/asset-loads.ts';
 import type { Fault, ReadyInfo, TaskContext, TaskInit } from '../common/task-api.ts';
 import { hostLabel, type TaskId } from '../common/tasks.ts';
 import { runFault, validateFault, type FaultTarget } from './faults.ts';
@@ -118,6 +119,7 @@ export function serveTask(port: Port, options: ServeTaskOptions): TaskServer {
       ...(init.document ? { document: new SharedDocumentReader(init.document) } : {}),
       emit: (name, payload) => server.emit(name, payload),
       log,
+      reportAsset: (load) => gate.port.post({ type: 'event', name: ASSET_EVENT, payload: load }),
       onStop: (dispose) => {
         stopHandlers.push(dispose);
       },

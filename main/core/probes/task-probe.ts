@@ -7,6 +7,7 @@
 import type { HostKind, TaskId } from '../../../workers/common/tasks.ts';
 import type { RestartPolicyState, TaskSample, TaskState } from '../../../workers/common/metrics.ts';
 import type { RaceCounts } from '../../../workers/common/race-counts.ts';
+import type { AssetLoad } from '../../../workers/common/asset-loads.ts';
 import type { HostUsage } from '../hosts/task-host.ts';
 import type { JobMeter } from './job-meter.ts';
 
@@ -37,6 +38,8 @@ export interface TaskProbeSource {
   copiedBytes(): number;
   /** The latest race fault's tally for this task, if one ran on its current host. */
   race?(): RaceCounts | null;
+  /** The data files the current host reported loading, if it reported any. */
+  assets?(): readonly AssetLoad[] | null;
   readonly meter: JobMeter;
   host(): ProbedHost | null;
 }
@@ -71,6 +74,7 @@ export class TaskProbe {
     const jobsPerSecond = this.previousJobs && at > this.previousJobs.at ? ((jobs - this.previousJobs.count) * 1000) / (at - this.previousJobs.at) : null;
     this.previousJobs = { count: jobs, at };
     const race = source.race?.() ?? null;
+    const assets = source.assets?.() ?? null;
     return {
       task: source.task,
       kind: source.kind(),
@@ -90,6 +94,7 @@ export class TaskProbe {
       lastError: source.lastError(),
       restartPolicy: source.restartPolicy(),
       ...(race ? { race } : {}),
+      ...(assets ? { assets } : {}),
       ...(source.replica === undefined ? {} : { replica: source.replica }),
       ...(source.standby ? { standby: true as const } : {}),
     };

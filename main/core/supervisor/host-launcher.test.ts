@@ -40,6 +40,7 @@ describe('launchSilentHost', () => {
     const events: LiveHostEvents<'render'> = {
       onSettled: () => undefined,
       onEvent: (name, payload) => heard.push({ name, payload }),
+      onAsset: () => undefined,
       onBeat: () => undefined,
       onExit: () => undefined,
     };

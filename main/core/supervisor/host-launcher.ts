@@ -42,6 +42,8 @@ export interface SlotOptions<T extends TaskId> {
   readonly log: (line: string) => void;
   readonly onStatus: (status: TaskStatus) => void;
   readonly onEvent: (name: string, payload: unknown) => void;
+  /** A host of the slot reported a data file it loaded (unchecked; see asset-tally.ts). */
+  readonly onAsset?: (host: object, payload: unknown) => void;
   /** Keep a warm spare host (standby.ts), warmed this long after each (re)start; null: none. */
   readonly standbyDelayMs?: number | null;
 }

@@ -7,6 +7,7 @@ import type { JobTiming } from '../../../workers/common/rpc-messages.ts';
 import { createRpcClient, type CallRecord, type Client, type RpcClient } from '../../../workers/common/rpc.ts';
 import type { ReadyInfo, TaskApi, TaskInit } from '../../../workers/common/task-api.ts';
 import { hostLabel, type TaskId } from '../../../workers/common/tasks.ts';
+import { ASSET_EVENT } from '../../../workers/common/asset-loads.ts';
 import { controlMethods, LOG_EVENT, type HostControlApi } from '../../../workers/entry/host-control.ts';
 import type { HostExit, TaskHost } from '../hosts/task-host.ts';
 import { linkDocument, type CopyMeter } from './document-link.ts';
@@ -20,6 +21,8 @@ export type LiveHostApi<T extends TaskId> = TaskApi<T> & HostControlApi;
 export interface LiveHostEvents<T extends TaskId> {
   onSettled(live: LiveHost<T>, call: CallRecord, outcome: { ok: boolean; roundTripMs: number; timing?: JobTiming }): void;
   onEvent(name: string, payload: unknown): void;
+  /** The host reported a data file it loaded (ASSET_EVENT); `payload` is unchecked. */
+  onAsset(live: LiveHost<T>, payload: unknown): void;
   onBeat(live: LiveHost<T>, beat: Beat): void;
   /** The host is gone; called before its pending calls are rejected, so they can be re-routed. */
   onExit(live: LiveHost<T>, exit: HostExit): void;
@@ -72,6 +75,9 @@ export class LiveHost<T extends TaskId> {
       // decode every answer twice, on the host's main thread, for nothing.
       onEvent: (name, payload) => {
         if (name === LOG_EVENT) log(`${this.label} ${String(payload)}`);
+        // Kept apart from the task's events, with the host that sent it: a warm spare's are
+        // not silenced (they describe the spare), and a replaced host's are never the task's.
+        else if (name === ASSET_EVENT) events.onAsset(this, payload);
         else events.onEvent(name, payload);
       },
     });

@@ -3,6 +3,7 @@ import type { TaskId } from '../../../workers/common/tasks.ts';
 import { JobMeter } from '../probes/job-meter.ts';
 import type { ProbedHost, TaskProbeSource } from '../probes/task-probe.ts';
 import type { LiveHost } from './live-host.ts';
+import type { AssetTally } from './asset-tally.ts';
 import type { RaceTally } from './race-tally.ts';
 import type { TaskSlot } from './task-slot.ts';
 
@@ -17,11 +18,21 @@ function probedHost<T extends TaskId>(live: LiveHost<T>): ProbedHost {
   };
 }
 
-export function slotProbeSource<T extends TaskId>(slot: TaskSlot<T>, now: () => number, replica?: number, races?: RaceTally): TaskProbeSource {
+export interface SlotProbeExtras {
+  /** A grammar pool replica's index, 1..N-1. */
+  readonly replica?: number;
+  readonly races?: RaceTally;
+  readonly assets?: AssetTally;
+}
+
+export function slotProbeSource<T extends TaskId>(slot: TaskSlot<T>, now: () => number, extras: SlotProbeExtras = {}): TaskProbeSource {
+  const { replica, races, assets } = extras;
   return {
     task: slot.task,
     ...(replica === undefined ? {} : { replica }),
     ...(races ? { race: () => races.of(slot.task, slot.current) } : {}),
+    // The serving host's own reports: a host that replaced another starts with none.
+    ...(assets ? { assets: () => assets.of(slot.current) } : {}),
     meter: slot.meter,
     kind: () => slot.kind,
     state: () => slot.state(),
@@ -38,11 +49,12 @@ export function slotProbeSource<T extends TaskId>(slot: TaskSlot<T>, now: () => 
 }
 
 /** The slot's warm spare host, if any: idle by definition, and never restarted. */
-export function standbyProbeSource<T extends TaskId>(slot: TaskSlot<T>, now: () => number): TaskProbeSource {
+export function standbyProbeSource<T extends TaskId>(slot: TaskSlot<T>, now: () => number, assets?: AssetTally): TaskProbeSource {
   const idle = new JobMeter();
   return {
     task: slot.task,
     standby: true,
+    ...(assets ? { assets: () => assets.of(slot.standbyHost) } : {}),
     meter: idle,
     kind: () => slot.standbyHost?.host.kind ?? slot.kind,
     state: () => 'ready',

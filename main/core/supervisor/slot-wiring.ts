@@ -37,6 +37,7 @@ export function wireSlot<T extends TaskId>(options: SlotOptions<T>, hooks: SlotH
       hooks.meter.record(outcome.timing ? outcome.timing.queueMs + outcome.timing.runMs : outcome.roundTripMs);
     },
     onEvent: options.onEvent,
+    onAsset: (live, payload) => options.onAsset?.(live, payload),
     onBeat: (live, beat) => {
       if (beat.ok) live.roundTripMs = beat.roundTripMs;
       // Only the serving host's answers decide the task's state; a replaced one is on its way out.

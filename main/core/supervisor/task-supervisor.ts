@@ -18,6 +18,7 @@ import { PROBE_INTERVAL_MS } from '../probes/poller.ts';
 import { procfsProcessMetrics } from '../probes/process-metrics.ts';
 import type { TaskProbeSource } from '../probes/task-probe.ts';
 import { CopyMeter, sharesMemory } from './document-link.ts';
+import { AssetTally } from './asset-tally.ts';
 import { RaceTally } from './race-tally.ts';
 import { RestartPolicy } from './restart-policy.ts';
 import { slotProbeSource, standbyProbeSource } from './slot-probe.ts';
@@ -51,6 +52,8 @@ class Supervisor implements TaskSupervisor {
   private readonly statusHandlers = new Set<(status: TaskStatus) => void>();
   private settings: TaskSettings;
   private readonly races = new RaceTally();
+  /** What every host of every task reported loading, kept per host (asset-tally.ts). */
+  private readonly assets = new AssetTally();
   private readonly document: SharedDocumentHandle | null;
 
   constructor(options: SupervisorOptions) {
@@ -95,6 +98,7 @@ class Supervisor implements TaskSupervisor {
           if (name === RACE_EVENT) return replica === 0 ? this.races.record(task, this.runners[task].primary.current, payload) : undefined;
           return onEvent(name, payload);
         },
+        onAsset: (host, payload) => this.assets.record(host, payload),
       });
     ({ runners: this.runners, pool: this.pool } = createTaskRunners({
       makeSlot,
@@ -103,9 +107,9 @@ class Supervisor implements TaskSupervisor {
       log,
     }));
     this.collector = new MetricsCollector({
-      sources: TASK_IDS.map((task) => slotProbeSource(this.primary(task), now, undefined, this.races)),
+      sources: TASK_IDS.map((task) => slotProbeSource(this.primary(task), now, { races: this.races, assets: this.assets })),
       replicaSources: () => this.replicaSources(now),
-      standbySources: TASK_IDS.map((task) => standbyProbeSource(this.primary(task), now)),
+      standbySources: TASK_IDS.map((task) => standbyProbeSource(this.primary(task), now, this.assets)),
       processMetrics,
       ...(options.document ? { document: documentSize(options.document) } : {}),
       intervalMs: options.probeIntervalMs ?? PROBE_INTERVAL_MS.default,
@@ -257,7 +261,7 @@ class Supervisor implements TaskSupervisor {
       (this.runners[task].replicas() as readonly TaskSlot<TaskId>[]).slice(1).map((slot, index) => {
         const known = this.replicaProbeSources.get(slot);
         if (known) return known;
-        const source = slotProbeSource(slot, now, index + 1);
+        const source = slotProbeSource(slot, now, { replica: index + 1, assets: this.assets });
         this.replicaProbeSources.set(slot, source);
         return source;
       }),

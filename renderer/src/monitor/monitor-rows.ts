@@ -3,6 +3,7 @@
  * thread (and the inline tasks that share it) and its task threads; a row per task process; and
  * Electron's other app processes. Pure, so sorting and totals are tested without a browser.
  */
+import type { AssetLoad } from '../../../workers/common/asset-loads.ts';
 import type { MemoryReading, MetricsSnapshot, Percentiles, RestartPolicyState, TaskState } from '../../../workers/common/metrics.ts';
 import type { HostKind, TaskId } from '../../../workers/common/tasks.ts';
 
@@ -36,6 +37,8 @@ export interface MonitorRow {
   readonly roundTripMs: number | null;
   readonly lastError: string | null;
   readonly restartPolicy: RestartPolicyState | null;
+  /** The data files the row's host loaded (TaskSample.assets); null for rows that load none or have not said. */
+  readonly assets: readonly AssetLoad[] | null;
 }
 
 export type SortColumn = 'label' | 'cpu' | 'memory' | 'latency' | 'jobs' | 'queue' | 'restarts' | 'id';
@@ -56,6 +59,7 @@ const EMPTY = {
   roundTripMs: null,
   lastError: null,
   restartPolicy: null,
+  assets: null,
 } as const;
 
 function sum(values: readonly (number | null)[]): number | null {
@@ -107,6 +111,7 @@ export function buildRows(snapshot: MetricsSnapshot, hostLabel: string): Monitor
       roundTripMs: sample.roundTripMs,
       lastError: sample.lastError,
       restartPolicy: sample.restartPolicy,
+      assets: sample.assets ?? null,
     };
   });
   const inline = taskRows.filter((row) => row.parent === 'main');

@@ -9,6 +9,8 @@
  * key opens the row's action menu. A refresh never moves focus, and keeps the current row.
  */
 import type { TaskId } from '../../../workers/common/tasks.ts';
+import { assetList, type AssetList } from './asset-list.ts';
+import { assetSummary } from './asset-text.ts';
 import { sparkline, taskChart, type Chart } from './charts.ts';
 import { COLUMNS, type ColumnContext } from './monitor-columns.ts';
 import type { MonitorRow, SortColumn, SortOrder } from './monitor-rows.ts';
@@ -23,7 +25,7 @@ interface RowView {
   readonly kill: HTMLButtonElement;
   readonly actions: HTMLButtonElement;
   row: MonitorRow;
-  detail?: { element: HTMLTableRowElement; chart: Chart };
+  detail?: { element: HTMLTableRowElement; chart: Chart; assets: AssetList };
 }
 
 export interface TableCallbacks {
@@ -206,7 +208,7 @@ export class MonitorTable {
 
   private addExpander(view: RowView): void {
     const toggle = Object.assign(document.createElement('button'), { type: 'button', className: 'monitor-expand', textContent: '▸' });
-    toggle.setAttribute('aria-label', `Chart for ${view.row.label}`);
+    toggle.setAttribute('aria-label', `Details for ${view.row.label}: chart and data files`);
     toggle.setAttribute('aria-expanded', 'false');
     toggle.addEventListener('click', (event) => {
       event.stopPropagation();
@@ -224,7 +226,11 @@ export class MonitorTable {
         element.append(cell);
         view.element.after(element);
         const width = Math.max(320, Math.min(900, this.element.clientWidth - 40));
-        view.detail = { element, chart: taskChart(cell, `${view.row.label}: CPU and p95 latency, last 2 minutes`, width) };
+        const chart = taskChart(cell, `${view.row.label}: CPU and p95 latency, last 2 minutes`, width);
+        const assets = assetList(view.row.label);
+        assets.update(view.row.assets);
+        cell.append(assets.element);
+        view.detail = { element, chart, assets };
       }
       toggle.textContent = view.detail ? '▾' : '▸';
       toggle.setAttribute('aria-expanded', String(view.detail !== undefined));
@@ -241,6 +247,9 @@ export class MonitorTable {
     element.classList.toggle('down', row.state === 'crashed' || row.state === 'stopped');
     view.cells.get('label')?.style.setProperty('--depth', String(row.depth));
     setText(view.label, row.label);
+    const summary = assetSummary(row.assets);
+    if (view.label.title !== summary) view.label.title = summary;
+    view.detail?.assets.update(row.assets);
     for (const column of COLUMNS) {
       if (!column.text) continue;
       const cell = view.cells.get(column.id);

@@ -12,6 +12,7 @@ import { readFile } from 'node:fs/promises';
 import { createBinaryModuleFromUrl, LocalLinter, SuggestionKind, type BinaryModule, type Lint } from 'harper.js';
 import { ForkpadError } from '../../common/errors.ts';
 import type { GrammarSuggestion } from '../../common/task-api.ts';
+import type { LoadFigures } from '../asset-meter.ts';
 
 /** A lint with offsets into the text that was linted. */
 export interface HarperLint {
@@ -37,17 +38,25 @@ export const HARPER_SPELLING_RULE = 'SpellCheck';
 
 const WASM_MAGIC = Buffer.from([0x00, 0x61, 0x73, 0x6d]);
 
+/** A binary loaded from its file, with when that began and how many bytes it read. */
+interface LoadedBinary {
+  readonly binary: BinaryModule;
+  readonly startedAt: number;
+  readonly fileBytes: number;
+}
+
 /**
  * One loaded binary per WASM file and thread: harper's glue keeps its instance in a module-level
  * variable, so a second load in the same thread would swap the memory under the first linter.
  */
-const binaries = new Map<string, Promise<BinaryModule>>();
+const binaries = new Map<string, Promise<LoadedBinary>>();
 
 function grammarLoadError(wasmPath: string, why: string): ForkpadError {
   return new ForkpadError('GrammarLoadError', 'GRAMMAR_LOAD_FAILED', `harper could not load ${wasmPath}: ${why}`);
 }
 
-async function loadBinary(wasmPath: string): Promise<BinaryModule> {
+async function loadBinary(wasmPath: string): Promise<LoadedBinary> {
+  const startedAt = performance.now();
   let bytes: Buffer;
   try {
     bytes = await readFile(wasmPath);
@@ -59,7 +68,7 @@ async function loadBinary(wasmPath: string): Promise<BinaryModule> {
   try {
     const binary = createBinaryModuleFromUrl(url, 'full');
     await binary.setup();
-    return binary;
+    return { binary, startedAt, fileBytes: bytes.byteLength };
   } catch (error) {
     throw grammarLoadError(wasmPath, error instanceof Error ? error.message : String(error));
   } finally {
@@ -68,7 +77,7 @@ async function loadBinary(wasmPath: string): Promise<BinaryModule> {
   }
 }
 
-function sharedBinary(wasmPath: string): Promise<BinaryModule> {
+function sharedBinary(wasmPath: string): Promise<LoadedBinary> {
   let binary = binaries.get(wasmPath);
   if (!binary) {
     binary = loadBinary(wasmPath);
@@ -80,11 +89,33 @@ function sharedBinary(wasmPath: string): Promise<BinaryModule> {
 }
 
 /**
+ * The size of harper's WebAssembly memory, or null if its glue no longer shows it where harper.js
+ * 2.10 (pinned) keeps it: the binary's private `inner` resolves to the glue, whose init function
+ * returns the instance's exports once instantiated. Read for the monitor only, never relied on.
+ */
+async function wasmMemoryBytes(binary: BinaryModule): Promise<number | null> {
+  try {
+    const glue: unknown = await (binary as unknown as { inner?: unknown }).inner;
+    const init = (glue as { default?: unknown } | null)?.default;
+    if (typeof init !== 'function') return null;
+    const exports: unknown = await (init as () => Promise<unknown>)();
+    const buffer = (exports as { memory?: { buffer?: unknown } } | null)?.memory?.buffer;
+    return buffer instanceof ArrayBuffer ? buffer.byteLength : null;
+  } catch {
+    // Only a figure for the monitor: a glue that changed shape costs the figure, never the linter.
+    return null;
+  }
+}
+
+/**
  * Loads harper from `wasmPath` and returns a linter with the spelling rule off. `onStage` is
  * called after the binary is instantiated (1) and after the linter's dictionary is built (2).
+ * `load` is for the monitor: the WASM file's bytes, and harper's WebAssembly memory once set up
+ * (the linter's dictionary lives there, outside the V8 heap).
  */
-export async function loadHarper(wasmPath: string, onStage: (done: 1 | 2) => void): Promise<ParagraphLinter> {
-  const binary = await sharedBinary(wasmPath);
+export async function loadHarper(wasmPath: string, onStage: (done: 1 | 2) => void): Promise<ParagraphLinter & { readonly load: LoadFigures }> {
+  const calledAt = performance.now();
+  const { binary, startedAt, fileBytes } = await sharedBinary(wasmPath);
   onStage(1);
   const linter = new LocalLinter({ binary });
   try {
@@ -92,7 +123,9 @@ export async function loadHarper(wasmPath: string, onStage: (done: 1 | 2) => voi
     const config = await linter.getLintConfig();
     await linter.setLintConfig({ ...config, [HARPER_SPELLING_RULE]: false });
     onStage(2);
-    return createParagraphLinter(linter, Object.keys(config).sort());
+    const wasmBytes = await wasmMemoryBytes(binary);
+    const load: LoadFigures = { startedAt, loadMs: performance.now() - calledAt, fileBytes, memory: wasmBytes === null ? null : { bytes: wasmBytes, measure: 'wasm-memory' } };
+    return Object.assign(createParagraphLinter(linter, Object.keys(config).sort()), { load });
   } catch (error) {
     throw grammarLoadError(wasmPath, error instanceof Error ? error.message : String(error));
   }

@@ -2,6 +2,7 @@
  * The grammar task's entry for every host kind: harper.js, linting changed paragraphs.
  */
 import type { GrammarApi, TaskContext, TaskFactory } from '../../common/task-api.ts';
+import { reportedLoad } from '../asset-meter.ts';
 import { GrammarChecker, type GrammarCheckerOptions } from './grammar-checker.ts';
 import { loadHarper } from './harper-linter.ts';
 import { parseChange, parseCheckRequest, parseOpenRequest, parseRules } from './requests.ts';
@@ -17,6 +18,9 @@ export function grammarApi(checker: GrammarChecker): GrammarApi {
   };
 }
 
+/** The monitor's name for harper's WASM binary and the linter built in it. */
+export const HARPER_ASSET = 'harper (WASM + linter)';
+
 /** Loads harper and builds a checker; `overrides` are for tests and benches. */
 export async function createGrammarChecker(
   context: TaskContext<'grammar'>,
@@ -25,7 +29,8 @@ export async function createGrammarChecker(
   // No document is open while harper loads: the loading phase carries an empty uri and version 0.
   const loading = (done: number) => context.emit('progress', { uri: '', version: 0, phase: 'loading', done, total: 2 });
   loading(0);
-  const linter = await loadHarper(context.init.assets.harperWasm, loading);
+  const report = context.reportAsset?.bind(context) ?? (() => undefined);
+  const linter = await reportedLoad(HARPER_ASSET, report, performance.now(), () => loadHarper(context.init.assets.harperWasm, loading), (loaded) => loaded.load);
   return new GrammarChecker({
     linter,
     ignoredRules: context.init.settings.ignoredRules,

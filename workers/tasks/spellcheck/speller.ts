@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import nspell from 'nspell';
 import { Errors } from '../../common/errors.ts';
+import { measureHeap, type LoadFigures } from '../asset-meter.ts';
 
 /** What suggestion needs from the dictionary beyond nspell's public API. */
 export interface SuggestionTables {
@@ -21,6 +22,8 @@ export interface Speller {
   /** Correct and allowed as a suggestion (Hunspell's NOSUGGEST marks words never offered). */
   suggestible(word: string): boolean;
   readonly tables: SuggestionTables;
+  /** What parsing the two files cost, for the monitor. */
+  readonly load: LoadFigures;
 }
 
 interface NspellInternals {
@@ -86,9 +89,16 @@ export function loadSpeller(affPath: string, dicPath: string): Promise<Speller> 
 }
 
 async function parseSpeller(affPath: string, dicPath: string): Promise<Speller> {
+  const startedAt = performance.now();
   const [aff, dic] = await Promise.all([readDictionaryFile(affPath, 'affix'), readDictionaryFile(dicPath, 'word list')]);
-  const spell = nspell({ aff, dic });
-  const { tables, noSuggest } = readInternals(spell);
+  const {
+    value: { spell, tables, noSuggest },
+    memory,
+  } = measureHeap(() => {
+    const parsed = nspell({ aff, dic });
+    return { spell: parsed, ...readInternals(parsed) };
+  });
+  const load: LoadFigures = { startedAt, loadMs: performance.now() - startedAt, fileBytes: aff.byteLength + dic.byteLength, memory };
   // nspell finds the dictionary form of a word as its `form` does: as written, then sentence
   // case for an all-caps word, then lower case. NOSUGGEST is checked on that form.
   const formsOf = (word: string): string[] => [word, word.charAt(0) + word.slice(1).toLowerCase(), word.toLowerCase()];
@@ -96,5 +106,6 @@ async function parseSpeller(affPath: string, dicPath: string): Promise<Speller> 
     correct: (word) => spell.correct(word),
     suggestible: (word) => spell.correct(word) && !formsOf(word).some((form) => noSuggest.has(form)),
     tables,
+    load,
   };
 }

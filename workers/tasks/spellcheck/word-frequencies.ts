@@ -7,6 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { Errors } from '../../common/errors.ts';
+import { measureHeap, type LoadFigures } from '../asset-meter.ts';
 
 export interface WordFrequencies {
   /** Occurrences in the corpus of `word` in any case; 0 when unknown. */
@@ -20,10 +21,11 @@ export interface WordFrequencies {
   nextLetters(prefix: string): string;
   /** Every word of the list, lower case, most frequent first. */
   readonly words: readonly string[];
-  readonly loadMs: number;
+  /** What reading and parsing the file cost, for the monitor; null for a list built in memory. */
+  readonly load: LoadFigures | null;
 }
 
-export const NO_FREQUENCIES: WordFrequencies = { count: () => 0, countLower: () => 0, nextLetters: () => '', words: [], loadMs: 0 };
+export const NO_FREQUENCIES: WordFrequencies = { count: () => 0, countLower: () => 0, nextLetters: () => '', words: [], load: null };
 
 /** Each prefix of a listed word, with the letters that follow it: a trie, flattened into one map. */
 function followersOf(words: Iterable<string>): Map<string, string> {
@@ -53,7 +55,7 @@ function countsOf(entries: readonly unknown[]): Map<string, number> {
 }
 
 /** The list as the ranker reads it, from `{ word, count }` entries (others are skipped). */
-export function frequenciesOf(entries: readonly unknown[], loadMs = 0): WordFrequencies {
+export function frequenciesOf(entries: readonly unknown[]): WordFrequencies {
   const counts = countsOf(entries);
   const words = [...counts.keys()].sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0));
   const followers = followersOf(words);
@@ -62,28 +64,33 @@ export function frequenciesOf(entries: readonly unknown[], loadMs = 0): WordFreq
     countLower: (lower: string) => counts.get(lower) ?? 0,
     nextLetters: (prefix: string) => followers.get(prefix) ?? '',
     words,
-    loadMs,
+    load: null,
   };
 }
 
-const loaded = new Map<string, Promise<WordFrequencies>>();
+/** A list read from a file: its load figures are known. */
+export type LoadedFrequencies = WordFrequencies & { readonly load: LoadFigures };
+
+const loaded = new Map<string, Promise<LoadedFrequencies>>();
 
 /** Reads the list once per thread (it is read-only): a restarted inline task reuses it. */
-export function loadWordFrequencies(path: string): Promise<WordFrequencies> {
+export function loadWordFrequencies(path: string): Promise<LoadedFrequencies> {
   let frequencies = loaded.get(path);
   if (!frequencies) {
     frequencies = (async () => {
-      const started = performance.now();
-      let text: string;
+      const startedAt = performance.now();
+      let bytes: Buffer;
       try {
-        text = await readFile(path, 'utf8');
+        bytes = await readFile(path);
       } catch (error) {
         throw Errors.invalidInput('wordFrequencies', `cannot read the word frequency file ${path}: ${(error as Error).message}`);
       }
-      const parsed: unknown = JSON.parse(text);
-      if (!Array.isArray(parsed)) throw Errors.invalidInput('wordFrequencies', 'expected an array of { word, count }');
-      const list = frequenciesOf(parsed);
-      return { ...list, loadMs: performance.now() - started };
+      const { value: list, memory } = measureHeap(() => {
+        const parsed: unknown = JSON.parse(bytes.toString('utf8'));
+        if (!Array.isArray(parsed)) throw Errors.invalidInput('wordFrequencies', 'expected an array of { word, count }');
+        return frequenciesOf(parsed);
+      });
+      return { ...list, load: { startedAt, loadMs: performance.now() - startedAt, fileBytes: bytes.byteLength, memory } };
     })();
     loaded.set(path, frequencies);
     // A failed load may succeed later: do not keep the failure.
