@@ -47,6 +47,12 @@ const TIMING_TESTS = [
   'main/core/lesson/lesson-service.test.ts',
 ];
 
+/** What the parallel `unit` project runs (test/lint/unit-bounds.test.ts scans the same files). */
+export const UNIT_TESTS = {
+  include: ['{main,workers,preload,renderer,test}/**/*.test.ts'],
+  exclude: ['**/*.browser.test.ts', 'node_modules/**', ...TIMING_TESTS],
+};
+
 export default defineConfig({
   resolve: { alias: assetAliases },
   plugins: [assetPaths()],
@@ -56,8 +62,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['{main,workers,preload,renderer,test}/**/*.test.ts'],
-          exclude: ['**/*.browser.test.ts', 'node_modules/**', ...TIMING_TESTS],
+          include: UNIT_TESTS.include,
+          exclude: UNIT_TESTS.exclude,
           environment: 'node',
           testTimeout: 30_000,
         },
