@@ -24,10 +24,11 @@ function assetPaths(): Plugin {
 }
 
 /**
- * Tests whose assertions are about time or CPU share. None of these may run in the parallel
- * `unit` project, where another test file or another user of the machine can stretch any wall
- * clock: unit tests bound work by their own thread's CPU time (test/fixtures/cpu-time.ts) or by
- * what they count. `npm test` runs them on their own, one
+ * Tests whose assertions are about time or CPU. None of these may run in the parallel `unit`
+ * project, where another test file or another user of the machine can stretch any wall clock and
+ * even a thread's own CPU time: unit tests bound work by what they count (reads, calls, items),
+ * wait for events rather than for fixed sleeps, and keep their correctness checks beside a
+ * `*.timing.test.ts` file that holds the speed claim. `npm test` runs these on their own, one
  * file at a time, after the unit project and before the browser project.
  */
 const TIMING_TESTS = [
