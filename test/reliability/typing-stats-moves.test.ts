@@ -6,11 +6,9 @@
  * typing-stats-moves.timing.test.ts.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import type { HostKind } from '../../workers/common/tasks.ts';
 import { startRealCore, type RealCore } from './support/real-core.ts';
-import { typeDuringMoves } from './support/typing-during-moves.ts';
+import { MOVE_KINDS, typeDuringMoves } from './support/typing-during-moves.ts';
 
-const KINDS: readonly HostKind[] = ['thread', 'process', 'inline', 'thread', 'inline', 'process'];
 let real: RealCore | undefined;
 
 afterAll(async () => {
@@ -18,9 +16,9 @@ afterAll(async () => {
 }, 60_000);
 
 describe('typing statistics across live moves of the keystroke task', () => {
-  it(`count every key typed once, over ${KINDS.length} moves while typing`, async () => {
+  it(`count every key typed once, over ${MOVE_KINDS.length} moves while typing`, async () => {
     real = await startRealCore();
-    const { typed, stats } = await typeDuringMoves(real, KINDS);
+    const { typed, stats } = await typeDuringMoves(real);
     expect(stats.keystrokes).toBe(typed);
   }, 120_000);
 });

@@ -5,11 +5,9 @@
  * project; typing-stats-moves.test.ts checks that every key is counted once.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import type { HostKind } from '../../workers/common/tasks.ts';
 import { startRealCore, type RealCore } from './support/real-core.ts';
-import { typeDuringMoves } from './support/typing-during-moves.ts';
+import { MOVE_KINDS, typeDuringMoves } from './support/typing-during-moves.ts';
 
-const KINDS: readonly HostKind[] = ['thread', 'process', 'inline', 'thread', 'inline', 'process'];
 let real: RealCore | undefined;
 
 afterAll(async () => {
@@ -17,9 +15,9 @@ afterAll(async () => {
 }, 60_000);
 
 describe('the typing burst across live moves of the keystroke task', () => {
-  it(`never breaks over ${KINDS.length} moves while typing`, async () => {
+  it(`never breaks over ${MOVE_KINDS.length} moves while typing`, async () => {
     real = await startRealCore();
-    const { typed, stats } = await typeDuringMoves(real, KINDS);
+    const { typed, stats } = await typeDuringMoves(real);
     expect(stats.keystrokes).toBe(typed);
     expect(stats.burst).toBe(typed);
   }, 120_000);

@@ -7,7 +7,10 @@ import type { TypingStats } from '../../../workers/common/task-api.ts';
 import type { HostKind } from '../../../workers/common/tasks.ts';
 import { NEVER, sleep, until, type RealCore } from './real-core.ts';
 
-export async function typeDuringMoves(real: RealCore, kinds: readonly HostKind[]): Promise<{ readonly typed: number; readonly stats: TypingStats }> {
+/** The moves, in order: each kind is left and reached more than once. */
+export const MOVE_KINDS: readonly HostKind[] = ['thread', 'process', 'inline', 'thread', 'inline', 'process'];
+
+export async function typeDuringMoves(real: RealCore, kinds: readonly HostKind[] = MOVE_KINDS): Promise<{ readonly typed: number; readonly stats: TypingStats }> {
   await real.core.ready;
   const uri = real.core.session.uri;
   let typed = 0;
