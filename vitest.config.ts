@@ -24,10 +24,11 @@ function assetPaths(): Plugin {
 }
 
 /**
- * Tests whose assertions are about time or CPU share. None of these may run in the parallel
- * `unit` project, where another test file or another user of the machine can stretch any wall
- * clock: unit tests bound work by their own thread's CPU time (test/fixtures/cpu-time.ts) or by
- * what they count. `npm test` runs them on their own, one
+ * Tests whose assertions are about time or CPU. None of these may run in the parallel `unit`
+ * project, where another test file or another user of the machine can stretch any wall clock and
+ * even a thread's own CPU time: unit tests bound work by what they count (reads, calls, items),
+ * wait for events rather than for fixed sleeps, and keep their correctness checks beside a
+ * `*.timing.test.ts` file that holds the speed claim. `npm test` runs these on their own, one
  * file at a time, after the unit project and before the browser project.
  */
 const TIMING_TESTS = [
@@ -47,6 +48,12 @@ const TIMING_TESTS = [
   'main/core/lesson/lesson-service.test.ts',
 ];
 
+/** What the parallel `unit` project runs (test/lint/unit-bounds.test.ts scans the same files). */
+export const UNIT_TESTS = {
+  include: ['{main,workers,preload,renderer,test}/**/*.test.ts'],
+  exclude: ['**/*.browser.test.ts', 'node_modules/**', ...TIMING_TESTS],
+};
+
 export default defineConfig({
   resolve: { alias: assetAliases },
   plugins: [assetPaths()],
@@ -56,8 +63,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['{main,workers,preload,renderer,test}/**/*.test.ts'],
-          exclude: ['**/*.browser.test.ts', 'node_modules/**', ...TIMING_TESTS],
+          include: UNIT_TESTS.include,
+          exclude: UNIT_TESTS.exclude,
           environment: 'node',
           testTimeout: 30_000,
         },

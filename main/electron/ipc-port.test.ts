@@ -99,7 +99,7 @@ describe('IPC port', () => {
       post: (message) => electron.fromRenderer(message),
       listen: (handler) => (rendererHandlers.add(handler), () => rendererHandlers.delete(handler)),
     };
-    const client = createRpcClient<HostApi>(rendererPort, { label: '[host]', defaultTimeoutMs: 1000 });
+    const client = createRpcClient<HostApi>(rendererPort, { label: '[host]', defaultTimeoutMs: 10_000 });
     await expect(client.api.setIsolation({ preset: 'threads' })).resolves.toMatchObject({ grammar: 'thread' });
     await expect(client.api.setIsolation({ preset: 'warp' } as never)).rejects.toThrow('Invalid setIsolation request');
     expect(calls).toEqual([{ preset: 'threads' }]);

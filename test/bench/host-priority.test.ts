@@ -32,11 +32,12 @@ describe.runIf(process.platform === 'linux')('background host priority', () => {
   });
 
   it('lowers every thread of a process host', async () => {
-    const child = fork('-e', ['setInterval(() => {}, 1000)'], { execArgv: [], stdio: 'ignore' });
+    const child = fork('-e', ["process.send('running'); setInterval(() => {}, 1000)"], { execArgv: [], stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
     try {
-      await new Promise((resolve) => child.once('spawn', resolve));
+      // Its script runs after Node has started its own threads: the message says they exist,
+      // where a fixed 300 ms after the spawn may not on a loaded machine.
+      await new Promise((resolve) => child.once('message', resolve));
       const pid = child.pid ?? 0;
-      await new Promise((resolve) => setTimeout(resolve, 300));
       expect(await lowerHostPriority('grammar', 'process', pid, 9)).toMatch(/at nice 9/);
       const tids = readdirSync(`/proc/${pid}/task`);
       expect(tids.length).toBeGreaterThan(1);

@@ -21,7 +21,7 @@ import type { TaskApi } from '../../workers/common/task-api.ts';
 import type { TaskId } from '../../workers/common/tasks.ts';
 import { readJournal } from '../../workers/tasks/keystroke/journal-format.ts';
 import { journalFileName } from '../../workers/tasks/keystroke/journal-store.ts';
-import { NEVER, sleep, startRealCore, type RealCore } from './support/real-core.ts';
+import { NEVER, sleep, startRealCore, until, type RealCore } from './support/real-core.ts';
 
 const MOVES = 15;
 let real: RealCore | undefined;
@@ -70,7 +70,9 @@ describe('the keystroke journal during live moves', () => {
         await sleep(2);
       }
     })();
-    await sleep(300);
+    // Moves start once typing has reached the disk, not after a fixed 300 ms a loaded machine may
+    // spend before the first key: otherwise no move would have an acknowledged version to keep.
+    await until(() => acknowledged() > 0, 'the first acknowledged version', 30_000);
     for (let move = 0; move < MOVES; move += 1) {
       await current.core.api.setIsolation({ task: 'keystroke', kind: (['thread', 'inline', 'process'] as const)[move % 3] ?? 'thread' }, NEVER);
     }

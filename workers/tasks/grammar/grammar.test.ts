@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cpuTimeOf } from '../../../test/fixtures/cpu-time.ts';
 import { applyEdits, type TextEdit } from '../../common/document.ts';
 import type { ForkpadError } from '../../common/errors.ts';
 import type { GrammarEvents, GrammarResult } from '../../common/task-api.ts';
 import { GrammarChecker, type GrammarCheckerOptions } from './grammar-checker.ts';
 import { HARPER_SPELLING_RULE, loadHarper, type ParagraphLinter } from './harper-linter.ts';
 import { grammarApi } from './index.ts';
+import { MAX_UNIT_LENGTH } from './paragraphs.ts';
 import { HARPER_WASM } from './test-assets.ts';
 
 let linter: ParagraphLinter;
@@ -25,6 +25,24 @@ function checkerWith(overrides: Partial<GrammarCheckerOptions> = {}): { checker:
   const progress: GrammarEvents['progress'][] = [];
   const checker = new GrammarChecker({ linter, ignoredRules: [], emitProgress: (event) => progress.push(event), log: () => undefined, ...overrides });
   return { checker, progress };
+}
+
+/** The shared linter, with the length of every text handed to harper written down. */
+function countingLinter(): { linter: ParagraphLinter; lengths: number[] } {
+  const lengths: number[] = [];
+  const counted: ParagraphLinter = {
+    lint: (text) => {
+      lengths.push(text.length);
+      return linter.lint(text);
+    },
+    get rules() {
+      return linter.rules;
+    },
+    get droppedLints() {
+      return linter.droppedLints;
+    },
+  };
+  return { linter: counted, lengths };
 }
 
 async function checkText(text: string, overrides: Partial<GrammarCheckerOptions> = {}): Promise<GrammarResult> {
@@ -106,18 +124,22 @@ describe('grammar on bad input', () => {
     }
   });
 
+  // Bounded by what harper is given, not by a clock (how long it takes is grammar.timing.test.ts).
   it('limits a 5 MB single line openly instead of hanging', async () => {
     const text = 'This is an test of a very long line. '.repeat(Math.ceil((5 * 1024 * 1024) / 37));
-    // harper runs on this thread (WebAssembly, called directly), so its CPU time is counted.
-    const { value: hidden, cpuMs } = await cpuTimeOf(() => checkText(text));
-    expect(cpuMs).toBeLessThan(5_000);
+    const hiddenCalls = countingLinter();
+    const hidden = await checkText(text, { linter: hiddenCalls.linter });
     expect(hidden.degraded).toMatch(/Grammar is limited/);
     expect(hidden.paragraphs.linted).toBe(0);
-    const { checker } = checkerWith();
+    expect(hiddenCalls.lengths).toEqual([]);
+    const visibleCalls = countingLinter();
+    const { checker } = checkerWith({ linter: visibleCalls.linter });
     checker.open({ uri: 'big', version: 1, text, path: null });
     const visible = await checker.check({ version: 1, visible: { start: 2_000_000, end: 2_003_000 } }, signal);
     expect(visible.paragraphs.linted).toBeGreaterThanOrEqual(1);
     expect(visible.paragraphs.linted).toBeLessThanOrEqual(3);
+    expect(visibleCalls.lengths.length).toBeLessThanOrEqual(3);
+    for (const length of visibleCalls.lengths) expect(length).toBeLessThanOrEqual(MAX_UNIT_LENGTH);
     expect(visible.issues.length).toBeGreaterThan(0);
     for (const issue of visible.issues) expect(text.slice(issue.start, issue.end)).toBe('an');
   }, 30_000);

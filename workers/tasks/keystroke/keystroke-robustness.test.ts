@@ -2,7 +2,6 @@ import { appendFile, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cpuTimeOf } from '../../../test/fixtures/cpu-time.ts';
 import type { KeystrokeChange, KeystrokeEvents } from '../../common/task-api.ts';
 import { journalFileName } from './journal-store.ts';
 import { createKeystrokeService, type KeystrokeService } from './keystroke-task.ts';
@@ -60,16 +59,11 @@ describe('keystroke journal on bad input and bad disks', () => {
     await api.change(insert(2, 3, '\uDBFF'), signal);
     const expected = `${nasty.slice(0, 3)}\uDBFF${nasty.slice(3)}`;
     expect((await recoveredText(api, store))?.text).toBe(expected);
+    // How long the 5 MB line takes is keystroke-robustness.timing.test.ts.
     const line = 'word '.repeat(1024 * 1024);
-    // CPU time of this thread: the journal's writes and fsyncs wait on the disk, which a busy
-    // machine slows; the work of encoding 5 MB is what would grow if it were quadratic.
-    const { value: big, cpuMs } = await cpuTimeOf(async () => {
-      await api.open({ uri: URI, version: 3, text: line, path: '/tmp/robust.md' }, signal);
-      await api.change(insert(4, line.length, 'end'), signal);
-      return recoveredText(api, store);
-    });
-    expect(big?.text).toBe(`${line}end`);
-    expect(cpuMs).toBeLessThan(5_000);
+    await api.open({ uri: URI, version: 3, text: line, path: '/tmp/robust.md' }, signal);
+    await api.change(insert(4, line.length, 'end'), signal);
+    expect((await recoveredText(api, store))?.text).toBe(`${line}end`);
   });
 
   it('recovers around a torn tail on disk, and sets an unreadable journal aside', async () => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { cpuTimeOf } from '../../../test/fixtures/cpu-time.ts';
 import { createMarkdown } from './markdown.ts';
 import { auditHtml } from './test/html-audit.ts';
 import { renderOneWordEdits } from './test/one-word-edits.ts';
@@ -72,10 +71,10 @@ describe('render task on one-word edits', () => {
 });
 
 describe('render task on bad input', () => {
-  it('shows a 5 MB single line as plain text, quickly, and says so', async () => {
+  // How long it takes is render-task.timing.test.ts.
+  it('shows a 5 MB single line as plain text and says so', async () => {
     const line = '![[x](javascript:alert(1)) '.repeat(200_000);
-    const { value: result, cpuMs } = await cpuTimeOf(() => renderOnce(line, uri));
-    expect(cpuMs).toBeLessThan(2_000);
+    const result = await renderOnce(line, uri);
     expect(result.degraded).toMatch(/1 block is longer than 50000 characters/);
     expect(result.blocks).toHaveLength(1);
     expect(auditHtml(result.blocks[0]?.html ?? '<bad>')).toEqual([]);

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cpuTimeOf } from '../../../test/fixtures/cpu-time.ts';
 import { documentStats } from '../../common/document.ts';
 import { countWordsAndCharacters } from './word-count.ts';
 
@@ -22,9 +21,8 @@ describe('countWordsAndCharacters', () => {
     expect(countWordsAndCharacters("don't well-known it’s a--b -c- 'd'").words).toBe(7);
   });
 
-  it('counts a word of millions of letters in a text beyond Latin-1, quickly', async () => {
-    const { value, cpuMs } = await cpuTimeOf(() => countWordsAndCharacters(`€ ${'a'.repeat(4_300_000)} 𝒜𝒜`));
-    expect(value).toEqual({ words: 2, characters: 4_300_005 });
-    expect(cpuMs).toBeLessThan(1_000);
+  // How long it takes is word-count.timing.test.ts.
+  it('counts a word of millions of letters in a text beyond Latin-1', () => {
+    expect(countWordsAndCharacters(`€ ${'a'.repeat(4_300_000)} 𝒜𝒜`)).toEqual({ words: 2, characters: 4_300_005 });
   });
 });

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cpuTimeOf } from '../../../test/fixtures/cpu-time.ts';
 import type { SpellcheckApi } from '../../common/task-api.ts';
 import { checkOneWordEdits } from './test/one-word-edits.ts';
 import { checkOnce, never, newSpellcheckTask } from './test/task-harness.ts';
@@ -59,9 +58,9 @@ describe('incremental spellcheck', () => {
 });
 
 describe('spellcheck on bad input', () => {
-  it('skips a 5 MB single line quickly and says so', async () => {
-    const { value: result, cpuMs } = await cpuTimeOf(() => checkOnce(incremental, 'tomorow '.repeat(655_360), uri));
-    expect(cpuMs).toBeLessThan(2_000);
+  // How long it takes is incremental-check.timing.test.ts.
+  it('skips a 5 MB single line and says so', async () => {
+    const result = await checkOnce(incremental, 'tomorow '.repeat(655_360), uri);
     expect(result.issues).toEqual([]);
     expect(result.degraded).toBe('1 line longer than 50000 characters not checked');
   });
