@@ -17,6 +17,22 @@ describe('slip cost', () => {
     expect(slipCost('untill', 'until')).toBe(EDIT_COSTS.doubling);
     expect(slipCost('ocured', 'occurred')).toBe(2 * EDIT_COSTS.doubling);
     expect(slipCost('seperate', 'separate')).toBe(EDIT_COSTS.substituteVowel);
+    expect(slipCost('tha', 'that')).toBe(EDIT_COSTS.omit);
+    expect(slipCost('thhe', 'the')).toBe(EDIT_COSTS.doubling);
+    expect(slipCost('thje', 'the')).toBe(EDIT_COSTS.insert);
+  });
+
+  it('prices a dropped letter below a far key, so "tha" reads as "that" before "the"', () => {
+    expect(EDIT_COSTS.omit).toBeLessThan(EDIT_COSTS.substitute);
+    expect(slipCost('tha', 'that')).toBeLessThan(slipCost('tha', 'the'));
+  });
+
+  it('prices a vowel for a vowel low only past the first syllable, where vowels go unstressed', () => {
+    // "the" has one syllable: its vowel is heard, so "tha" is a far key, not a vowel confusion.
+    expect(slipCost('tha', 'the')).toBe(EDIT_COSTS.substitute);
+    expect(slipCost('sapirate', 'separate')).toBe(EDIT_COSTS.substitute + EDIT_COSTS.substituteVowel);
+    // A vowel that is a neighbouring key keeps the neighbour's price in the first syllable too.
+    expect(slipCost('tuo', 'tio')).toBe(EDIT_COSTS.substituteNeighbour);
   });
 
   it('knows QWERTY neighbours, both ways, and no others', () => {

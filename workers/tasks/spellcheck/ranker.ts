@@ -13,10 +13,10 @@ import type { WordFrequencies } from './word-frequencies.ts';
  * word picks its half) and reported on the other half only.
  */
 export const RANK_WEIGHTS = {
-  /** Per unit of edit cost, in natural-log units of frequency: one full edit ≈ 400× rarer. */
-  slip: 6,
+  /** Per unit of edit cost, in natural-log units of frequency: one far-key substitution ≈ 50,000× rarer. */
+  slip: 9,
   /** Sounding alike (either Double Metaphone code equal). */
-  phonetic: 2.5,
+  phonetic: 2,
   /** A personal-dictionary word counts as this common: the user wrote it, so they use it. */
   personalCount: 2_000,
 };
