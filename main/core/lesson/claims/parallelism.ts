@@ -20,7 +20,8 @@ import { throwIfCancelled, type ClaimContext } from './claim-context.ts';
 
 /**
  * 64 KB: past the ~20 KB after which harper's cost per KB settles, so what is left of its warm-up
- * in each replica is a small part of a document; at 32 KB the verdict wavered between runs
+ * in each replica is a small part of a document. Five runs at 32 KB all fell short of "holds"; at
+ * 64 KB three of five hold, since the line sits at this machine's ceiling for two harper processes
  * (docs/lesson.md, claim 5).
  */
 export const FULL_KB = 64;
